@@ -1,0 +1,115 @@
+/**
+ * Decoding and encoding of custom messages: `{version, businessID, data: {cmd, cmdInfo}}`
+ * (SPEC §4). The gift command stays wire-compatible with Tencent's live room kit.
+ */
+import { BUSINESS_ID, CMD, ENVELOPE_VERSION } from './commands.ts';
+import type { DecodeContext } from './context.ts';
+import { LIMITS } from './limits.ts';
+import { boundedJson, capBytes, cleanId, cleanText, intIn, isRecord, parseJson, safeUrl } from './sanitize.ts';
+import type { DecodeResult, GiftInfo, GiftType, JsonValue, RoomEvent, RoomStateName } from './types.ts';
+import { ROOM_STATES } from './types.ts';
+
+/** The parts of a message every decoded event shares (id, time, sender, …). */
+export type EventBase = Pick<RoomEvent, 'id' | 'time' | 'priority' | 'sender' | 'own'> & { clientId?: string };
+
+const fail = (reason: Extract<DecodeResult, { ok: false }>['reason'], detail?: string): DecodeResult => ({
+  ok: false,
+  reason,
+  ...(detail ? { detail } : {}),
+});
+const one = (event: RoomEvent): DecodeResult => ({ ok: true, events: [event] });
+
+/** Reads an envelope from `payload.data`, which some senders put as JSON text and the kit as-is. */
+export function decodeCustom(data: unknown, base: EventBase, ctx: DecodeContext): DecodeResult {
+  const parsed = parseJson(data);
+  if (!parsed.ok) return fail(parsed.reason);
+  const env = parsed.value;
+  if (!isRecord(env) || !isRecord(env.data)) return fail('bad-envelope');
+  if (env.businessID !== undefined && typeof env.businessID !== 'string') return fail('bad-envelope');
+  const cmd = cleanId(env.data.cmd, LIMITS.cmdChars);
+  if (!cmd) return fail('bad-envelope', 'cmd');
+  const info = env.data.cmdInfo ?? {};
+  if (!isRecord(info)) return fail('bad-envelope', 'cmdInfo');
+  switch (cmd) {
+    case CMD.gift: {
+      const gift = decodeGift(info, ctx);
+      return gift ? one({ ...base, kind: 'gift', gift }) : fail('bad-field', 'gift');
+    }
+    case CMD.like: {
+      const count = intIn(info.count ?? 1, LIMITS.likeCountMin, LIMITS.likeCountMax);
+      return count === undefined ? fail('bad-field', 'like count') : one({ ...base, kind: 'like', count });
+    }
+    case CMD.roomState:
+      return decodeRoomState(info, base, ctx);
+    case CMD.announcement: {
+      const text = typeof info.text === 'string' ? capBytes(cleanText(info.text, LIMITS.announcementBytes) ?? '', LIMITS.announcementBytes) : undefined;
+      return text === undefined ? fail('bad-field', 'announcement') : one({ ...base, kind: 'announcement', text });
+    }
+    case CMD.audience: {
+      const count = intIn(info.count, 0, LIMITS.audienceMax);
+      return count === undefined ? fail('bad-field', 'audience') : one({ ...base, kind: 'audience', count });
+    }
+    case CMD.enter:
+      return one({ ...base, kind: 'member-enter' });
+    case CMD.system: {
+      const text = cleanText(info.text, LIMITS.systemTextChars);
+      return text ? one({ ...base, kind: 'system', text }) : fail('empty');
+    }
+    default:
+      return one({ ...base, kind: 'custom', cmd, info: boundedJson(info as JsonValue) });
+  }
+}
+
+function decodeGift(info: Record<string, unknown>, ctx: DecodeContext): GiftInfo | undefined {
+  const type = intIn(info.type ?? 1, 1, 3) as GiftType | undefined;
+  const count = intIn(info.giftCount ?? 1, LIMITS.giftCountMin, LIMITS.giftCountMax);
+  const name = cleanText(info.giftName, LIMITS.giftNameChars);
+  if (type === undefined || count === undefined || !name) return undefined;
+  const imageUrl = safeUrl(info.giftUrl, ctx);
+  const effectUrl = type === 3 ? safeUrl(info.giftSEUrl, ctx) : undefined;
+  const giftId = cleanId(info.giftId);
+  return {
+    type,
+    name,
+    count,
+    units: cleanText(info.giftUnits, LIMITS.giftUnitsChars) ?? '',
+    ...(imageUrl ? { imageUrl } : {}),
+    ...(effectUrl ? { effectUrl } : {}),
+    ...(giftId ? { giftId } : {}),
+  };
+}
+
+/** Room state from a command or from group attributes (both use the same field names). */
+export function decodeRoomState(info: Record<string, unknown>, base: EventBase, ctx: DecodeContext): DecodeResult {
+  const state = ROOM_STATES.find((s) => s === info.state) as RoomStateName | undefined;
+  if (!state) return fail('bad-field', 'state');
+  const startTime = intIn(info.startTime, 0, 8.64e15);
+  const streamUrl = safeUrl(info.streamUrl, ctx);
+  const replayUrl = safeUrl(info.replayUrl, ctx);
+  return one({
+    ...base,
+    kind: 'room-state',
+    state,
+    ...(startTime !== undefined ? { startTime } : {}),
+    ...(streamUrl ? { streamUrl } : {}),
+    ...(replayUrl ? { replayUrl } : {}),
+  });
+}
+
+/** Builds the envelope text for a command (what `payload.data` carries). */
+export function encodeEnvelope(cmd: string, cmdInfo: Record<string, JsonValue>): string {
+  return JSON.stringify({ version: ENVELOPE_VERSION, businessID: BUSINESS_ID, data: { cmd, cmdInfo } });
+}
+
+/** The kit's gift payload (SPEC §4), exactly its field names. */
+export function encodeGift(gift: GiftInfo): string {
+  return encodeEnvelope(CMD.gift, {
+    type: gift.type,
+    giftUrl: gift.imageUrl ?? '',
+    giftCount: gift.count,
+    giftSEUrl: gift.effectUrl ?? '',
+    giftName: gift.name,
+    giftUnits: gift.units,
+    ...(gift.giftId ? { giftId: gift.giftId } : {}),
+  });
+}
