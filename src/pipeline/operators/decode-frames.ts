@@ -1,0 +1,36 @@
+/**
+ * `decodeFrames`: untrusted transport frames → validated room events, or counted drops.
+ * The decode context (who I am, the URL policy) comes from the latest value of `context$`.
+ */
+import { concatMap, from, type Observable, type OperatorFunction, type SchedulerLike, withLatestFrom } from 'rxjs';
+import { decodeFrame, type DecodeContext, type InboundFrame, type RoomEvent } from '../../protocol/index.ts';
+import type { Drop } from '../types.ts';
+
+export type Decoded = { readonly ok: true; readonly event: RoomEvent } | { readonly ok: false; readonly drop: Drop };
+
+export type ContextInfo = Omit<DecodeContext, 'now'>;
+
+export function decodeFrames(context$: Observable<ContextInfo>, scheduler: SchedulerLike): OperatorFunction<InboundFrame, Decoded> {
+  return (frames) =>
+    frames.pipe(
+      withLatestFrom(context$),
+      concatMap(([frame, ctx]) => {
+        const result = decodeFrame(frame, { ...ctx, now: scheduler.now() });
+        if (result.ok) return from(result.events.map((event): Decoded => ({ ok: true, event })));
+        const priority = priorityOfRaw(frame);
+        return [{ ok: false, drop: { reason: result.reason, priority } } satisfies Decoded];
+      }),
+    );
+}
+
+/** Best-effort priority of a frame we could not decode, for the per-priority drop counters. */
+function priorityOfRaw(frame: InboundFrame): Drop['priority'] {
+  if (frame && typeof frame === 'object' && 'message' in frame) {
+    const p = (frame.message as { priority?: unknown } | null)?.priority;
+    if (p === 'High') return 'high';
+    if (p === 'Normal') return 'normal';
+    if (p === 'Low') return 'low';
+    if (p === 'Lowest') return 'lowest';
+  }
+  return 'unknown';
+}

@@ -1,0 +1,117 @@
+/**
+ * `shedByPriority`: a bounded, demand-driven buffer with one FIFO queue per priority.
+ *
+ * - Each `demand$` value n means "downstream can take n items now" (e.g. free barrage lanes);
+ *   the buffer releases up to n items, highest priority first.
+ * - Over `capacity`, the oldest item of the lowest non-empty priority is shed. High items and
+ *   protected items (own messages) are never shed; protected items skip the queue entirely.
+ * - With `maxAgeMs`, items waiting longer than that are dropped as stale on each demand, so a
+ *   viewer never sees a burst of old comments (High and protected items excepted).
+ * - The output completes with the source; items still waiting then are reported as stale drops.
+ */
+import { defer, endWith, from, map, merge, mergeMap, type Observable, type OperatorFunction, type SchedulerLike, takeWhile } from 'rxjs';
+import { PRIORITIES, type Priority } from '../../protocol/index.ts';
+
+export type Shed<T> =
+  | { readonly type: 'item'; readonly item: T }
+  /** Queue depth, after each demand (for metrics). */
+  | { readonly type: 'depth'; readonly depth: number }
+  | { readonly type: 'drop'; readonly item: T; readonly reason: 'shed' | 'stale'; readonly priority: Priority };
+
+export interface ShedOptions<T> {
+  readonly capacity: number;
+  readonly priorityOf: (item: T) => Priority;
+  /** Own messages: never queued, never dropped. */
+  readonly isProtected?: (item: T) => boolean;
+  readonly demand$: Observable<number>;
+  readonly maxAgeMs?: number;
+  readonly scheduler: SchedulerLike;
+}
+
+interface Queued<T> {
+  readonly item: T;
+  readonly at: number;
+}
+
+export function shedByPriority<T>(options: ShedOptions<T>): OperatorFunction<T, Shed<T>> {
+  const { capacity, priorityOf, isProtected = () => false, demand$, maxAgeMs, scheduler } = options;
+  return (source) =>
+    defer(() => {
+      const queues = new Map<Priority, Queued<T>[]>(PRIORITIES.map((p) => [p, []]));
+      let size = 0;
+
+      const onItem = (item: T): Shed<T>[] => {
+        if (isProtected(item)) return [{ type: 'item', item }];
+        const priority = priorityOf(item);
+        queues.get(priority)!.push({ item, at: scheduler.now() });
+        size++;
+        const out: Shed<T>[] = [];
+        while (size > capacity) {
+          const victim = shedOne();
+          if (!victim) break; // only High items left: they are never shed
+          out.push(victim);
+        }
+        return out;
+      };
+
+      const shedOne = (): Shed<T> | undefined => {
+        for (let i = PRIORITIES.length - 1; i > 0; i--) {
+          const priority = PRIORITIES[i]!;
+          const q = queues.get(priority)!;
+          const victim = q.shift();
+          if (victim) {
+            size--;
+            return { type: 'drop', item: victim.item, reason: 'shed', priority };
+          }
+        }
+        return undefined;
+      };
+
+      const onDemand = (n: number): Shed<T>[] => {
+        const out: Shed<T>[] = [];
+        if (maxAgeMs !== undefined) {
+          const oldest = scheduler.now() - maxAgeMs;
+          for (const priority of PRIORITIES) {
+            if (priority === 'high') continue;
+            const q = queues.get(priority)!;
+            while (q.length > 0 && q[0]!.at < oldest) {
+              out.push({ type: 'drop', item: q.shift()!.item, reason: 'stale', priority });
+              size--;
+            }
+          }
+        }
+        let budget = Math.max(0, Math.floor(n));
+        for (const priority of PRIORITIES) {
+          const q = queues.get(priority)!;
+          while (budget > 0 && q.length > 0) {
+            out.push({ type: 'item', item: q.shift()!.item });
+            size--;
+            budget--;
+          }
+        }
+        out.push({ type: 'depth', depth: size });
+        return out;
+      };
+
+      // When the source ends, whatever still waits is reported as stale and the output ends too.
+      const onEnd = (): Shed<T>[] => {
+        const out: Shed<T>[] = [];
+        for (const priority of PRIORITIES) {
+          for (const q of queues.get(priority)!.splice(0)) out.push({ type: 'drop', item: q.item, reason: 'stale', priority });
+        }
+        size = 0;
+        return out;
+      };
+
+      return merge(
+        source.pipe(
+          map((item) => () => onItem(item)),
+          endWith(onEnd),
+        ),
+        demand$.pipe(map((n) => () => onDemand(n))),
+      ).pipe(
+        takeWhile((step) => step !== onEnd, true),
+        mergeMap((step) => from(step())),
+      );
+    });
+}
