@@ -8,7 +8,10 @@ import type { JsonValue } from './types.ts';
 /** Bidi embeddings/overrides/isolates and invisible characters that could disguise text. */
 // eslint-disable-next-line no-control-regex
 const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
-const HIDDEN_ANY = new RegExp(HIDDEN.source);
+/** Anything `cleanText` would change besides trimming: lets clean text skip the replaces. */
+const NEEDS_CLEANING = new RegExp(`[\\r\\n\\t]|${HIDDEN.source}`);
+/** Characters an identifier may not contain (hidden ones and white space). */
+const NOT_ID = new RegExp(`\\s|${HIDDEN.source}`);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
@@ -23,7 +26,7 @@ export function cleanText(v: unknown, maxChars: number): string | undefined {
   if (typeof v !== 'string') return undefined;
   // Bound the work before the regexes run on hostile megabyte strings.
   const bounded = v.length > maxChars * 4 + 64 ? v.slice(0, maxChars * 4 + 64) : v;
-  const s = bounded.replace(/[\r\n\t]+/g, ' ').replace(HIDDEN, '').trim();
+  const s = (NEEDS_CLEANING.test(bounded) ? bounded.replace(/[\r\n\t]+/g, ' ').replace(HIDDEN, '') : bounded).trim();
   if (s.length === 0) return undefined;
   if (s.length <= maxChars) return s; // code points ≤ UTF-16 units
   const cps = Array.from(s);
@@ -35,7 +38,7 @@ export function cleanId(v: unknown, maxChars: number = LIMITS.idChars): string |
   if (typeof v === 'number' && Number.isFinite(v)) v = String(v);
   if (typeof v !== 'string') return undefined;
   const s = v.trim();
-  if (s.length === 0 || s.length > maxChars || HIDDEN_ANY.test(s) || /\s/.test(s)) return undefined;
+  if (s.length === 0 || s.length > maxChars || NOT_ID.test(s)) return undefined;
   return s;
 }
 
@@ -116,7 +119,8 @@ export function parseJson(
   maxBytes: number = LIMITS.bodyBytes,
 ): { ok: true; value: JsonValue } | { ok: false; reason: 'bad-json' | 'too-large' | 'too-deep' | 'bad-field' } {
   if (typeof text !== 'string') return { ok: false, reason: 'bad-json' };
-  if (text.length > maxBytes || utf8Bytes(text) > maxBytes) return { ok: false, reason: 'too-large' };
+  // A UTF-16 unit is at most 3 UTF-8 bytes, so short texts skip the byte count.
+  if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8Bytes(text) > maxBytes)) return { ok: false, reason: 'too-large' };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -129,10 +133,12 @@ export function parseJson(
 
 /** Iterative walk (no recursion, so deep input cannot overflow the stack). */
 export function checkJson(value: unknown, maxDepth: number = LIMITS.jsonDepth): 'ok' | 'too-deep' | 'bad-field' {
-  const stack: Array<[unknown, number]> = [[value, 0]];
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
   let visited = 0;
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
+  while (values.length > 0) {
+    const v = values.pop();
+    const depth = depths.pop()!;
     if (++visited > 10_000) return 'too-deep';
     if (v === null || typeof v !== 'object') {
       if (typeof v === 'number' && !Number.isFinite(v)) return 'bad-field';
@@ -141,13 +147,18 @@ export function checkJson(value: unknown, maxDepth: number = LIMITS.jsonDepth): 
     }
     if (depth >= maxDepth) return 'too-deep';
     if (Array.isArray(v)) {
-      for (const item of v) stack.push([item, depth + 1]);
+      for (const item of v) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
     } else {
       const proto = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) return 'bad-field';
-      for (const key of Object.keys(v)) {
+      for (const key in v) {
+        if (!Object.hasOwn(v, key)) continue;
         if (FORBIDDEN_KEYS.has(key)) return 'bad-field';
-        stack.push([(v as Record<string, unknown>)[key], depth + 1]);
+        values.push((v as Record<string, unknown>)[key]);
+        depths.push(depth + 1);
       }
     }
   }

@@ -12,12 +12,29 @@ export interface MessageMeta {
   readonly clientId?: string;
 }
 
+const NO_META: MessageMeta = { level: 0 };
+/** Senders repeat the same metadata text; a small cache spares a JSON parse per message. */
+const metaCache = new Map<string, MessageMeta>();
+const META_CACHE_MAX = 512;
+
 export function readMeta(cloudCustomData: unknown): MessageMeta {
-  if (typeof cloudCustomData !== 'string' || cloudCustomData.length === 0) return { level: 0 };
+  if (typeof cloudCustomData !== 'string' || cloudCustomData.length === 0) return NO_META;
+  const cached = metaCache.get(cloudCustomData);
+  if (cached) return cached;
+  const meta = parseMeta(cloudCustomData);
+  // Client ids are unique per message: caching those would only evict useful entries.
+  if (meta.clientId === undefined) {
+    if (metaCache.size >= META_CACHE_MAX) metaCache.delete(metaCache.keys().next().value as string);
+    metaCache.set(cloudCustomData, meta);
+  }
+  return meta;
+}
+
+function parseMeta(cloudCustomData: string): MessageMeta {
   const parsed = parseJson(cloudCustomData, 1024);
-  if (!parsed.ok || !isRecord(parsed.value)) return { level: 0 };
+  if (!parsed.ok || !isRecord(parsed.value)) return NO_META;
   const meta = parsed.value.lcr;
-  if (!isRecord(meta)) return { level: 0 };
+  if (!isRecord(meta)) return NO_META;
   const role = ROLES.find((r) => r === meta.role);
   const clientId = cleanId(meta.cid);
   return {
@@ -44,13 +61,8 @@ export function makeSender(
 ): Sender | undefined {
   const uid = cleanId(id, LIMITS.userIdChars);
   if (!uid) return undefined;
-  const url = safeUrl(avatar, policy);
+  const url = avatar === undefined || avatar === '' ? undefined : safeUrl(avatar, policy);
   const role: Role = uid === anchorId ? 'anchor' : (meta.role ?? 'member');
-  return {
-    id: uid,
-    nick: cleanText(nick, LIMITS.nickChars) ?? uid,
-    ...(url ? { avatar: url } : {}),
-    level: meta.level,
-    role,
-  };
+  const name = cleanText(nick, LIMITS.nickChars) ?? uid;
+  return url ? { id: uid, nick: name, avatar: url, level: meta.level, role } : { id: uid, nick: name, level: meta.level, role };
 }

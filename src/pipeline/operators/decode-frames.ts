@@ -2,7 +2,7 @@
  * `decodeFrames`: untrusted transport frames → validated room events, or counted drops.
  * The decode context (who I am, the URL policy) comes from the latest value of `context$`.
  */
-import { concatMap, from, type Observable, type OperatorFunction, type SchedulerLike, withLatestFrom } from 'rxjs';
+import { concatMap, type Observable, type OperatorFunction, type SchedulerLike, withLatestFrom } from 'rxjs';
 import { decodeFrame, type DecodeContext, type InboundFrame, type RoomEvent } from '../../protocol/index.ts';
 import type { Drop } from '../types.ts';
 
@@ -14,11 +14,10 @@ export function decodeFrames(context$: Observable<ContextInfo>, scheduler: Sched
   return (frames) =>
     frames.pipe(
       withLatestFrom(context$),
-      concatMap(([frame, ctx]) => {
+      concatMap(([frame, ctx]): Decoded[] => {
         const result = decodeFrame(frame, { ...ctx, now: scheduler.now() });
-        if (result.ok) return from(result.events.map((event): Decoded => ({ ok: true, event })));
-        const priority = priorityOfRaw(frame);
-        return [{ ok: false, drop: { reason: result.reason, priority } } satisfies Decoded];
+        if (result.ok) return result.events.map((event): Decoded => ({ ok: true, event }));
+        return [{ ok: false, drop: { reason: result.reason, priority: priorityOfRaw(frame) } }];
       }),
     );
 }

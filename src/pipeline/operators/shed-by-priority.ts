@@ -9,7 +9,7 @@
  *   viewer never sees a burst of old comments (High and protected items excepted).
  * - The output completes with the source; items still waiting then are reported as stale drops.
  */
-import { defer, endWith, from, map, merge, mergeMap, type Observable, type OperatorFunction, type SchedulerLike, takeWhile } from 'rxjs';
+import { defer, endWith, filter, map, merge, mergeMap, type Observable, type OperatorFunction, type SchedulerLike, takeWhile } from 'rxjs';
 import { PRIORITIES, type Priority } from '../../protocol/index.ts';
 
 export type Shed<T> =
@@ -111,7 +111,10 @@ export function shedByPriority<T>(options: ShedOptions<T>): OperatorFunction<T, 
         demand$.pipe(map((n) => () => onDemand(n))),
       ).pipe(
         takeWhile((step) => step !== onEnd, true),
-        mergeMap((step) => from(step())),
+        map((step) => step()),
+        // Most items are only queued: skip the inner subscription when there is nothing to emit.
+        filter((out) => out.length > 0),
+        mergeMap((out) => out),
       );
     });
 }
