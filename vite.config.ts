@@ -23,6 +23,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Real servers on 127.0.0.1 and a headless Chromium driven by playwright-core.
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           testTimeout: 20_000,
