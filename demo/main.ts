@@ -1,0 +1,35 @@
+/** The demo page: one room on the emulator, a viewer per tab (or a guest), events logged. */
+import '../src/define.ts';
+
+const room = document.querySelector('live-chat-room')!;
+const guest = document.querySelector<HTMLInputElement>('#guest')!;
+const who = document.querySelector('#who')!;
+const log = document.querySelector('#log')!;
+
+// One viewer id per tab: two tabs with the same id would kick each other (multipleAccount).
+const id = sessionStorage.getItem('lcr-demo-user') ?? `viewer-${Math.random().toString(36).slice(2, 8)}`;
+sessionStorage.setItem('lcr-demo-user', id);
+guest.checked = new URLSearchParams(location.search).has('guest');
+
+function applyIdentity(): void {
+  room.userId = guest.checked ? '' : id;
+  room.nick = guest.checked ? '' : `Viewer ${id.slice(-4)}`;
+  who.textContent = guest.checked ? 'watching as a guest' : `logged in as ${id}`;
+}
+guest.addEventListener('change', applyIdentity);
+applyIdentity();
+
+room.anchor = { userId: 'anchor', nick: 'Mina', avatar: '/gifts/crown.svg', followers: 12_400, followed: false };
+room.addEventListener('lcr-follow-request', (e) => {
+  room.anchor = { ...room.anchor!, followed: e.detail.follow, followers: (room.anchor!.followers ?? 0) + (e.detail.follow ? 1 : -1) };
+});
+
+function write(line: string): void {
+  const row = document.createElement('div');
+  row.textContent = `${new Date().toLocaleTimeString()} ${line}`;
+  log.prepend(row);
+  while (log.childElementCount > 100) log.lastElementChild!.remove();
+}
+for (const type of ['lcr-room-state-change', 'lcr-connection-change', 'lcr-error', 'lcr-kicked', 'lcr-mute-change']) {
+  room.addEventListener(type, (e) => write(`${type} ${JSON.stringify((e as CustomEvent).detail, (k, v) => (k === 'room' || k === 'cause' ? undefined : v))}`));
+}

@@ -1,0 +1,190 @@
+/**
+ * The vertical chat list (DOM, `role="log"`). Owns the log element's children: lines are
+ * appended in batches at most once per animation frame, the list is capped, and a "N new
+ * messages" pill appears when the viewer has scrolled up. Screen readers get at most one
+ * announcement every `announceMs` (the log itself is not live: 40 lines/s would be noise).
+ */
+import { t, type Lang } from '../i18n/index.ts';
+import { buildLine } from './chat-line.ts';
+import type { ChatEntry, ChatItemRenderer } from './chat-types.ts';
+
+export interface ChatListOptions {
+  readonly log: HTMLElement;
+  readonly pill: HTMLButtonElement;
+  readonly announcer: HTMLElement;
+  max: number;
+  lang: Lang;
+  renderItem?: ChatItemRenderer;
+  /** Called when the viewer presses retry on a failed own message. */
+  onRetry?: (clientId: string) => void;
+  readonly announceMs?: number;
+}
+
+const NEAR_BOTTOM_PX = 24;
+
+export class ChatList {
+  private queue: ChatEntry[] = [];
+  private frame = 0;
+  private unseen = 0;
+  private lastAnnounce = 0;
+  private destroyed = false;
+  private readonly lines = new Map<string, HTMLElement>();
+
+  constructor(private readonly o: ChatListOptions) {
+    o.log.setAttribute('role', 'log');
+    o.log.setAttribute('aria-live', 'off');
+    o.announcer.setAttribute('aria-live', 'polite');
+    o.pill.hidden = true;
+    o.pill.addEventListener('click', this.onPill);
+    o.log.addEventListener('scroll', this.onScroll, { passive: true });
+  }
+
+  push(entry: ChatEntry): void {
+    if (this.destroyed) return;
+    this.queue.push(entry);
+    // Never hold more than the list can show: older queued lines would be removed anyway.
+    if (this.queue.length > this.o.max) this.queue.splice(0, this.queue.length - this.o.max);
+    if (!this.frame) this.frame = requestAnimationFrame(this.flush);
+  }
+
+  /** Updates an own line's echo state (pending → sent | failed with a retry button). */
+  setStatus(id: string, status: 'pending' | 'sent' | 'failed', reasonText?: string): void {
+    const line = this.lines.get(id);
+    if (!line) {
+      const queued = this.queue.findIndex((e) => e.id === id);
+      if (queued >= 0) this.queue[queued] = { ...this.queue[queued]!, status };
+      return;
+    }
+    line.dataset.status = status;
+    line.querySelector('.status')?.remove();
+    if (status === 'sent') return;
+    const box = document.createElement('span');
+    box.className = 'status';
+    box.setAttribute('part', `chat-status chat-status-${status}`);
+    if (status === 'pending') {
+      box.textContent = '…';
+      box.setAttribute('aria-label', 'sending');
+    } else {
+      box.textContent = reasonText ?? '!';
+      const retry = document.createElement('button');
+      retry.type = 'button';
+      retry.className = 'retry';
+      retry.setAttribute('part', 'chat-retry');
+      retry.textContent = '↻';
+      retry.setAttribute('aria-label', `${reasonText ?? ''} retry`.trim());
+      retry.addEventListener('click', () => this.o.onRetry?.(id));
+      box.append(retry);
+    }
+    line.append(box);
+  }
+
+  /** Hides a recalled line. */
+  remove(id: string): void {
+    this.lines.get(id)?.remove();
+    this.lines.delete(id);
+    this.queue = this.queue.filter((e) => e.id !== id);
+  }
+
+  replaceText(id: string, text: string): void {
+    const el = this.lines.get(id)?.querySelector('.text');
+    if (el) el.textContent = text;
+  }
+
+  setMax(max: number): void {
+    this.o.max = Math.max(1, Math.floor(max));
+    this.trim();
+  }
+
+  setLang(lang: Lang): void {
+    this.o.lang = lang;
+  }
+
+  get size(): number {
+    return this.o.log.childElementCount;
+  }
+
+  private readonly flush = (): void => {
+    this.frame = 0;
+    if (this.destroyed || this.queue.length === 0) return;
+    const log = this.o.log;
+    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight <= NEAR_BOTTOM_PX;
+    const batch = this.queue;
+    this.queue = [];
+    const fragment = document.createDocumentFragment();
+    for (const entry of batch) {
+      const line = this.render(entry);
+      this.lines.set(entry.id, line);
+      fragment.append(line);
+      if (entry.status && entry.status !== 'sent') this.setStatus(entry.id, entry.status);
+    }
+    log.append(fragment);
+    this.trim();
+    if (atBottom) log.scrollTop = log.scrollHeight;
+    else this.showPill(batch.length);
+    this.announce(batch);
+  };
+
+  private render(entry: ChatEntry): HTMLElement {
+    const line = buildLine(entry, this.o.lang);
+    const custom = this.o.renderItem?.(entry, line);
+    if (custom instanceof HTMLElement) {
+      custom.dataset.id = entry.id;
+      return custom;
+    }
+    if (custom instanceof Node) {
+      const wrap = document.createElement('div');
+      wrap.dataset.id = entry.id;
+      wrap.append(custom);
+      return wrap;
+    }
+    return line;
+  }
+
+  private trim(): void {
+    const log = this.o.log;
+    while (log.childElementCount > this.o.max) {
+      const first = log.firstElementChild as HTMLElement;
+      if (first.dataset.id) this.lines.delete(first.dataset.id);
+      first.remove();
+    }
+  }
+
+  private showPill(added: number): void {
+    this.unseen += added;
+    this.o.pill.hidden = false;
+    this.o.pill.textContent = t(this.o.lang, 'chat.newMessages', { count: this.unseen > 99 ? '99+' : this.unseen });
+  }
+
+  private announce(batch: readonly ChatEntry[]): void {
+    const now = performance.now();
+    if (now - this.lastAnnounce < (this.o.announceMs ?? 3000)) return;
+    const last = [...batch].reverse().find((e) => e.kind === 'text' || e.kind === 'gift');
+    if (!last) return;
+    this.lastAnnounce = now;
+    this.o.announcer.textContent = `${last.sender.nick}: ${last.text}`;
+  }
+
+  private readonly onScroll = (): void => {
+    const log = this.o.log;
+    if (log.scrollHeight - log.scrollTop - log.clientHeight <= NEAR_BOTTOM_PX) {
+      this.unseen = 0;
+      this.o.pill.hidden = true;
+    }
+  };
+
+  private readonly onPill = (): void => {
+    this.o.log.scrollTop = this.o.log.scrollHeight;
+    this.unseen = 0;
+    this.o.pill.hidden = true;
+  };
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.queue = [];
+    this.o.pill.removeEventListener('click', this.onPill);
+    this.o.log.removeEventListener('scroll', this.onScroll);
+  }
+}

@@ -1,0 +1,75 @@
+/** Owns the chat list for the element's lifetime (made on connect, destroyed on disconnect). */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ChatList } from '../chat/chat-list.ts';
+import type { ChatEntry, ChatItemRenderer } from '../chat/chat-types.ts';
+import type { Lang } from '../i18n/index.ts';
+
+export interface ChatHostOptions {
+  readonly parts: () => { log: HTMLElement | null; pill: HTMLButtonElement | null; announcer: HTMLElement | null };
+  readonly lang: () => Lang;
+  readonly max: () => number;
+  readonly renderItem: () => ChatItemRenderer | undefined;
+  readonly onRetry: (clientId: string) => void;
+}
+
+export class ChatHost implements ReactiveController {
+  private list: ChatList | undefined;
+  private generation = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: ChatHostOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const generation = ++this.generation;
+    void this.host.updateComplete.then(() => {
+      if (generation !== this.generation || this.list) return;
+      const { log, pill, announcer } = this.options.parts();
+      if (!log || !pill || !announcer) return;
+      log.replaceChildren(); // a reconnected element starts a fresh list
+      const renderItem = this.options.renderItem();
+      this.list = new ChatList({
+        log,
+        pill,
+        announcer,
+        max: this.options.max(),
+        lang: this.options.lang(),
+        ...(renderItem ? { renderItem } : {}),
+        onRetry: this.options.onRetry,
+      });
+    });
+  }
+
+  hostDisconnected(): void {
+    this.generation++;
+    this.list?.destroy();
+    this.list = undefined;
+  }
+
+  push(entry: ChatEntry): void {
+    this.list?.push(entry);
+  }
+
+  setStatus(id: string, status: 'pending' | 'sent' | 'failed', reasonText?: string): void {
+    this.list?.setStatus(id, status, reasonText);
+  }
+
+  remove(id: string): void {
+    this.list?.remove(id);
+  }
+
+  replaceText(id: string, text: string): void {
+    this.list?.replaceText(id, text);
+  }
+
+  setMax(max: number): void {
+    this.list?.setMax(max);
+  }
+
+  get size(): number {
+    return this.list?.size ?? 0;
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * The room session: one transport, one pipeline, their subscriptions and the audience poll.
+ * Made in `start()` (on connect, or when the room or identity changes) and torn down in
+ * `stop()` (on disconnect); `stop()` is idempotent and nothing outlives it.
+ */
+import { BehaviorSubject, Subject, Subscription } from 'rxjs';
+import { createRoomPipeline, type ContextInfo, type DisplayItem, type EchoState, type GiftCombo, type LikeBurst, type PipelineMetrics, type RoomPipeline, type RoomView, type TextRequest, type GiftTap } from '../pipeline/index.ts';
+import type { InboundFrame, RoomEvent, SendResult } from '../protocol/index.ts';
+import type { ChatTransport, Identity } from '../transport/chat-transport.ts';
+import { createTransport, type TransportConfig } from './transport-factory.ts';
+
+export interface SessionConfig extends TransportConfig {
+  readonly roomId: string;
+  readonly identity: Identity;
+  readonly anchorId?: string;
+  readonly allowUrl?: (url: string) => boolean;
+}
+
+export interface SessionSink {
+  room(view: RoomView): void;
+  event(e: RoomEvent): void;
+  display(item: DisplayItem): void;
+  barrage(item: DisplayItem): void;
+  gift(combo: GiftCombo): void;
+  likes(burst: LikeBurst): void;
+  metrics(m: PipelineMetrics): void;
+  echo(e: EchoState): void;
+  cooldown(retryInMs: number): void;
+  error(code: 'transport' | 'join' | 'login' | 'room-evicted', message: string, cause?: unknown): void;
+}
+
+/** Audience count polling: never faster than every 10 s (SPEC §2, §10). */
+export const AUDIENCE_POLL_MS = 10_000;
+
+export class RoomSession {
+  /** Free barrage lanes, fed by the barrage renderer. */
+  readonly capacity$ = new BehaviorSubject<number>(0);
+  private readonly texts$ = new Subject<TextRequest>();
+  private readonly likeTaps$ = new Subject<number>();
+  private readonly giftTaps$ = new Subject<GiftTap>();
+  private readonly sendResults$ = new Subject<{ clientId: string; result: SendResult }>();
+  private subs = new Subscription();
+  private current?: { transport: ChatTransport; owned: boolean };
+  private poll: ReturnType<typeof setInterval> | undefined;
+  private generation = 0;
+
+  constructor(private readonly sink: SessionSink) {}
+
+  get transport(): ChatTransport | undefined {
+    return this.current?.transport;
+  }
+
+  async start(config: SessionConfig): Promise<void> {
+    this.stop();
+    const generation = ++this.generation;
+    let made;
+    try {
+      made = await createTransport(config);
+    } catch (err) {
+      this.sink.error('transport', `Could not load the chat backend: ${(err as Error).message}`, err);
+      return;
+    }
+    if (!made || generation !== this.generation) {
+      if (made?.owned) made.transport.destroy();
+      return;
+    }
+    this.current = made;
+    const { transport } = made;
+    const frames$ = new Subject<InboundFrame>();
+    const context$ = new BehaviorSubject<ContextInfo>({
+      ...(config.identity.kind === 'user' ? { selfId: config.identity.userId } : {}),
+      ...(config.anchorId ? { anchorId: config.anchorId } : {}),
+      origin: location.origin,
+      ...(config.allowUrl ? { allowUrl: config.allowUrl } : {}),
+    });
+    const pipeline = createRoomPipeline({
+      frames$,
+      context$,
+      connection$: transport.state$,
+      barrageCapacity$: this.capacity$,
+      texts$: this.texts$,
+      sendResults$: this.sendResults$,
+      likeTaps$: this.likeTaps$,
+      giftTaps$: this.giftTaps$,
+    });
+    this.wire(pipeline, transport);
+    this.subs.add(transport.events$.subscribe(frames$));
+    const notices = (transport as { errors$?: import('rxjs').Observable<{ code: string; message: string }> }).errors$;
+    if (notices) this.subs.add(notices.subscribe((n) => this.sink.error(n.code === 'room-evicted' ? 'room-evicted' : 'transport', n.message, n)));
+
+    try {
+      await transport.connect(config.identity);
+      if (generation !== this.generation) return;
+      const snapshot = await transport.join(config.roomId);
+      if (generation !== this.generation) return;
+      if (snapshot.profile) frames$.next({ kind: 'profile', profile: snapshot.profile });
+      if (snapshot.attributes) frames$.next({ kind: 'attributes', attributes: snapshot.attributes });
+      for (const message of snapshot.history ?? []) frames$.next({ kind: 'message', message });
+      if (snapshot.selfMuteSeconds && config.identity.kind === 'user') {
+        frames$.next({ kind: 'message', message: selfMuteTip(config.identity.userId, snapshot.selfMuteSeconds) });
+      }
+    } catch (err) {
+      if (generation !== this.generation) return;
+      this.sink.error('join', (err as Error).message ?? 'Could not join the room', err);
+      return;
+    }
+    const pollAudience = () =>
+      transport.getAudienceCount().then(
+        (count) => generation === this.generation && frames$.next({ kind: 'audience', count }),
+        () => undefined, // a failed poll is retried at the next tick
+      );
+    void pollAudience();
+    this.poll = setInterval(pollAudience, AUDIENCE_POLL_MS);
+  }
+
+  private wire(p: RoomPipeline, transport: ChatTransport): void {
+    const s = this.sink;
+    this.subs.add(p.room$.subscribe((v) => s.room(v)));
+    this.subs.add(p.events$.subscribe((e) => s.event(e)));
+    this.subs.add(p.display$.subscribe((d) => s.display(d)));
+    this.subs.add(p.barrage$.subscribe((d) => s.barrage(d)));
+    this.subs.add(p.gifts$.subscribe((g) => s.gift(g)));
+    this.subs.add(p.likes$.subscribe((l) => s.likes(l)));
+    this.subs.add(p.metrics$.subscribe((m) => s.metrics(m)));
+    this.subs.add(p.echoes$.subscribe((e) => s.echo(e)));
+    this.subs.add(p.cooldown$.subscribe((c) => s.cooldown(c.retryInMs)));
+    this.subs.add(
+      p.transmit$.subscribe(({ clientId, wire }) => {
+        void transport.send(wire).then((result) => this.sendResults$.next({ clientId, result }));
+      }),
+    );
+    this.subs.add(p.likeSends$.subscribe(({ wire }) => void transport.send(wire)));
+  }
+
+  sendText(request: TextRequest): void {
+    this.texts$.next(request);
+  }
+
+  like(count = 1): void {
+    this.likeTaps$.next(count);
+  }
+
+  tapGift(tap: GiftTap): void {
+    this.giftTaps$.next(tap);
+  }
+
+  /** Idempotent. Leaves the room and releases the transport if we made it. */
+  stop(): void {
+    this.generation++;
+    this.subs.unsubscribe();
+    this.subs = new Subscription();
+    if (this.poll !== undefined) clearInterval(this.poll);
+    this.poll = undefined;
+    const current = this.current;
+    this.current = undefined;
+    if (!current) return;
+    if (current.owned) current.transport.destroy();
+    else void current.transport.leave().catch(() => undefined);
+  }
+}
+
+/** A member-profile tip for the mute state the room reported at join time. */
+function selfMuteTip(userId: string, seconds: number): unknown {
+  return { ID: `join-mute-${userId}`, type: 'TIMGroupTipElem', payload: { operationType: 7, memberList: [{ userID: userId, muteTime: seconds }] } };
+}

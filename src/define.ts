@@ -1,0 +1,14 @@
+/** The only registration of the element; guarded so a second copy of the bundle is harmless. */
+import { LiveChatRoom } from './element/live-chat-room.ts';
+
+export const TAG = 'live-chat-room';
+
+if (!customElements.get(TAG)) customElements.define(TAG, LiveChatRoom);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'live-chat-room': LiveChatRoom;
+  }
+}
+
+export { LiveChatRoom };

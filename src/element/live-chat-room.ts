@@ -1,0 +1,246 @@
+/**
+ * `<live-chat-room>`: the public element — a thin composition root. It holds the public
+ * properties, its controllers and event wiring, and renders the frame and low-rate state.
+ * High-frequency content (barrage, chat lines) is drawn by renderers, never by Lit re-renders.
+ *
+ * @summary A live-stream room: HLS player, barrage, chat, header and room states.
+ * @slot header-leading - Replaces the anchor block at the start of the header.
+ * @slot anchor-panel - Replaces the anchor's avatar and name inside the anchor block.
+ * @slot header-tag - Replaces the room-state badge.
+ * @slot audience-panel - Replaces the audience count.
+ * @slot header-actions - Extra controls at the end of the header.
+ * @slot input-actions - Extra controls beside the chat input.
+ * @slot input-decoration - Decoration above the chat input.
+ * @csspart header - The header bar. @csspart video - The <video>. @csspart barrage - The barrage layer.
+ * @csspart chat - The chat list container. @csspart chat-line - One chat line.
+ * @csspart state-badge - The room-state badge. @csspart card - A room-state card.
+ * @cssstate live - @cssstate upcoming - @cssstate paused - @cssstate ended - @cssstate replay
+ * @cssstate connecting - @cssstate reconnecting - @cssstate offline - @cssstate kicked - @cssstate guest
+ * @fires lcr-message @fires lcr-member-enter @fires lcr-room-state-change @fires lcr-connection-change
+ * @fires lcr-error @fires lcr-metrics @fires lcr-follow-request @fires lcr-kicked
+ */
+import { html, LitElement, type PropertyValues } from 'lit';
+import { BarrageHost } from '../controllers/barrage-host.ts';
+import { ChatHost } from '../controllers/chat-host.ts';
+import { PlayerHost } from '../controllers/player-host.ts';
+import { SessionHost } from '../controllers/session-host.ts';
+import { LcrFollowRequestEvent } from '../events/index.ts';
+import { resolveLang, type Lang } from '../i18n/index.ts';
+import { INITIAL_ROOM_VIEW, type RoomView } from '../pipeline/index.ts';
+import type { PlayerState } from '../player/player-state.ts';
+import { safeUrl } from '../protocol/index.ts';
+import type { ChatTransport } from '../transport/chat-transport.ts';
+import type { ChatItemRenderer } from '../chat/chat-types.ts';
+import { elementStyles } from './element-styles.ts';
+import { headerTemplate } from './templates/header.ts';
+import { stageOverlays } from './templates/stage.ts';
+import type { AnchorInfo } from './types.ts';
+
+export class LiveChatRoom extends LitElement {
+  static override styles = elementStyles;
+
+  static override properties = {
+    roomId: { type: String, attribute: 'room-id' },
+    src: { type: String },
+    poster: { type: String },
+    emulatorUrl: { type: String, attribute: 'emulator-url' },
+    sdkAppId: { type: Number, attribute: 'sdk-app-id' },
+    userId: { type: String, attribute: 'user-id' },
+    userSigUrl: { type: String, attribute: 'user-sig-url' },
+    userSig: { attribute: false },
+    nick: { type: String },
+    transport: { attribute: false },
+    chat: { attribute: false },
+    anchor: { attribute: false },
+    announcement: { type: String },
+    barrageMaxCount: { type: Number, attribute: 'barrage-max-count' },
+    noBarrage: { type: Boolean, attribute: 'no-barrage' },
+    noChat: { type: Boolean, attribute: 'no-chat' },
+    lang: { type: String },
+    autoplay: { type: Boolean },
+    renderChatItem: { attribute: false },
+    allowUrl: { attribute: false },
+    _room: { state: true },
+    _player: { state: true },
+    _barrageOn: { state: true },
+    _announcementOpen: { state: true },
+    _now: { state: true },
+  };
+
+  /** Live room (AVChatRoom group) id. */
+  roomId = '';
+  /** HLS URL; otherwise the room's own stream (group attribute `streamUrl`). */
+  src = '';
+  poster = '';
+  /** Use the room emulator at this URL. */
+  emulatorUrl = '';
+  /** Use Tencent Cloud Chat with this SDKAppID. */
+  sdkAppId = 0;
+  userId = '';
+  userSigUrl = '';
+  userSig = '';
+  nick = '';
+  /** Any ChatTransport; wins over `emulator-url` and `sdk-app-id`. */
+  transport: ChatTransport | undefined;
+  /** An already logged-in Tencent SDK instance ("log in outside"). */
+  chat: unknown;
+  anchor: AnchorInfo | undefined;
+  /** Announcement set by the host; the room's own announcement replaces it when it changes. */
+  announcement = '';
+  /** The most chat lines kept (the reference kit's barrageMaxCount). */
+  barrageMaxCount = 200;
+  noBarrage = false;
+  noChat = false;
+  override lang = '';
+  /** Muted autoplay (the browser allows only muted autoplay). */
+  autoplay = true;
+  renderChatItem: ChatItemRenderer | undefined;
+  /** Extra URL allow-list for avatars and gift assets from messages. */
+  allowUrl: ((url: string) => boolean) | undefined;
+
+  private _room: RoomView = INITIAL_ROOM_VIEW;
+  private _player: PlayerState | undefined;
+  private _barrageOn = true;
+  private _announcementOpen = false;
+  private _now = Date.now();
+  private _roomAnnouncement = '';
+  private readonly internals: ElementInternals | undefined = this.attachInternals?.();
+
+  private readonly session = new SessionHost(this, {
+    config: () => this.sessionConfig(),
+    onRoom: (room) => this.onRoom(room),
+    chat: () => this.chatHost,
+    barrage: () => this.barrageHost,
+  });
+  private readonly chatHost = new ChatHost(this, {
+    parts: () => ({
+      log: this.renderRoot.querySelector<HTMLElement>('.log'),
+      pill: this.renderRoot.querySelector<HTMLButtonElement>('.new-pill'),
+      announcer: this.renderRoot.querySelector<HTMLElement>('.announcer'),
+    }),
+    lang: () => this.language,
+    max: () => this.barrageMaxCount,
+    renderItem: () => this.renderChatItem,
+    onRetry: (clientId) => this.session.retry(clientId),
+  });
+  private readonly barrageHost = new BarrageHost(this, {
+    layer: () => this.renderRoot.querySelector<HTMLElement>('.barrage'),
+    onCapacity: (free) => this.session.capacity(free),
+  });
+  private readonly playerHost = new PlayerHost(this, {
+    video: () => this.renderRoot.querySelector('video'),
+    onState: (state) => {
+      this._player = state;
+      this.barrageHost.setPaused(state.status !== 'playing' && state.status !== 'stalled' && state.status !== 'loading');
+    },
+  });
+
+  /** Room state (read-only). */
+  get roomState(): RoomView['state'] {
+    return this._room.state;
+  }
+
+  /** Connection state (read-only). */
+  get connectionState(): RoomView['connection'] {
+    return this._room.connection;
+  }
+
+  private get language(): Lang {
+    return resolveLang(this.lang, this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+  }
+
+  private sessionConfig() {
+    if (!this.roomId) return undefined;
+    return {
+      roomId: this.roomId,
+      identity: this.userId
+        ? { kind: 'user' as const, userId: this.userId, ...(this.userSig ? { userSig: this.userSig } : {}), ...(this.userSigUrl ? { userSigUrl: this.userSigUrl } : {}), ...(this.nick ? { nick: this.nick } : {}) }
+        : { kind: 'guest' as const },
+      ...(this.transport ? { transport: this.transport } : {}),
+      ...(this.emulatorUrl ? { emulatorUrl: this.emulatorUrl } : {}),
+      ...(this.sdkAppId ? { sdkAppId: this.sdkAppId } : {}),
+      ...(this.chat ? { chat: this.chat } : {}),
+      ...(this.anchor?.userId ? { anchorId: this.anchor.userId } : {}),
+      ...(this.allowUrl ? { allowUrl: this.allowUrl } : {}),
+    };
+  }
+
+  private onRoom(room: RoomView): void {
+    if (room.announcement !== this._room.announcement) this._roomAnnouncement = room.announcement;
+    this._room = room;
+    this.playerHost.sync(room, this.src || undefined);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('noBarrage')) this._barrageOn = !this.noBarrage;
+    const restart = ['roomId', 'emulatorUrl', 'sdkAppId', 'userId', 'userSigUrl', 'userSig', 'transport', 'chat'] as const;
+    if (this.hasUpdated && restart.some((k) => changed.has(k))) this.session.restart();
+    if (changed.has('src') && this.hasUpdated) this.playerHost.sync(this._room, this.src || undefined);
+    if (changed.has('barrageMaxCount')) this.chatHost.setMax(this.barrageMaxCount);
+  }
+
+  protected override updated(): void {
+    this.barrageHost.setEnabled(this._barrageOn && !this.noBarrage);
+    this.syncStates();
+  }
+
+  private syncStates(): void {
+    const states = this.internals?.states;
+    if (!states) return;
+    const want = new Set<string>();
+    if (this._room.state !== 'unknown') want.add(this._room.state);
+    want.add(this._room.connection === 'connected' ? 'connected' : this._room.connection);
+    if (this._room.kicked) want.add('kicked');
+    if (!this.userId) want.add('guest');
+    for (const s of [...states]) if (!want.has(s)) states.delete(s);
+    for (const s of want) states.add(s);
+  }
+
+  override render() {
+    const lang = this.language;
+    const origin = { origin: location.origin, ...(this.allowUrl ? { allowUrl: this.allowUrl } : {}) };
+    const anchorAvatar = this.anchor?.avatar ? safeUrl(this.anchor.avatar, origin) : undefined;
+    return html`<div class="room" part="room">
+      <div class="stage" part="stage">
+        <video part="video" playsinline .muted=${true} ?autoplay=${this.autoplay} poster=${this.poster || ''}></video>
+        <div class="barrage" part="barrage" ?hidden=${!this._barrageOn || this.noBarrage}></div>
+        ${stageOverlays({
+          lang,
+          room: this._room,
+          player: this._player,
+          ...(this.anchor ? { anchor: this.anchor } : {}),
+          ...(anchorAvatar ? { anchorAvatar } : {}),
+          ...(this.poster ? { poster: this.poster } : {}),
+          now: this._now,
+          barrageOn: this._barrageOn,
+          hasBarrage: !this.noBarrage,
+          onUnmute: () => this.playerHost.unmute(),
+          onGoLive: () => this.playerHost.goLive(),
+          onRetry: () => this.playerHost.retry(),
+          onToggleBarrage: () => (this._barrageOn = !this._barrageOn),
+          onWatchReplay: () => this.playerHost.watchReplay(this._room),
+        })}
+      </div>
+      ${headerTemplate({
+        lang,
+        ...(this.anchor ? { anchor: this.anchor } : {}),
+        ...(anchorAvatar ? { anchorAvatar } : {}),
+        room: this._room,
+        announcement: this._roomAnnouncement || this.announcement,
+        announcementOpen: this._announcementOpen,
+        onFollow: () => this.dispatchEvent(new LcrFollowRequestEvent({ follow: !this.anchor?.followed })),
+        onToggleAnnouncement: () => (this._announcementOpen = !this._announcementOpen),
+      })}
+      <section class="chat" part="chat" ?hidden=${this.noChat} aria-label="chat">
+        <div class="log" tabindex="0"></div>
+        <button type="button" class="new-pill" hidden></button>
+        <div class="announcer sr-only"></div>
+      </section>
+    </div>`;
+  }
+
+  /** Countdown ticks: the clock controller asks for a re-render once per second. */
+  tick(now: number): void {
+    this._now = now;
+  }
+}

@@ -1,0 +1,97 @@
+/** Overlays on the stage: room-state cards, player notices and controls, blockers. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatDuration, t, type Lang } from '../../i18n/index.ts';
+import type { RoomView } from '../../pipeline/index.ts';
+import type { PlayerState } from '../../player/player-state.ts';
+import type { AnchorInfo } from '../types.ts';
+
+export interface StageModel {
+  readonly lang: Lang;
+  readonly room: RoomView;
+  readonly player: PlayerState | undefined;
+  readonly anchor?: AnchorInfo;
+  readonly anchorAvatar?: string;
+  readonly poster?: string;
+  readonly now: number;
+  readonly barrageOn: boolean;
+  readonly hasBarrage: boolean;
+  readonly onUnmute: () => void;
+  readonly onGoLive: () => void;
+  readonly onRetry: () => void;
+  readonly onToggleBarrage: () => void;
+  readonly onWatchReplay: () => void;
+}
+
+export function stageOverlays(m: StageModel): TemplateResult {
+  return html`${roomCard(m)} ${connectionBanner(m)} ${playerControls(m)} ${blocker(m)}`;
+}
+
+function roomCard(m: StageModel): TemplateResult | typeof nothing {
+  const { lang, room } = m;
+  switch (room.state) {
+    case 'upcoming': {
+      const left = room.startTime !== undefined ? room.startTime - m.now : undefined;
+      const style = m.poster ? `background-image:url("${encodeURI(m.poster)}")` : '';
+      return html`<div class="card upcoming" part="card card-upcoming" style=${style}>
+        <div class="inner">
+          <h2>${t(lang, 'card.upcoming.title')}</h2>
+          ${left !== undefined && left > 0
+            ? html`<p>${t(lang, 'card.startsIn', { time: '' })}</p><span class="countdown" role="timer">${formatDuration(left)}</span>`
+            : nothing}
+        </div>
+      </div>`;
+    }
+    case 'paused':
+      return html`<div class="card paused" part="card card-paused">
+        <div class="inner"><h2>${t(lang, 'card.paused.title')}</h2><p>${t(lang, 'card.paused.body')}</p></div>
+      </div>`;
+    case 'ended':
+      return html`<div class="card ended" part="card card-ended">
+        <div class="inner">
+          ${m.anchorAvatar ? html`<img class="avatar" src=${m.anchorAvatar} alt="" referrerpolicy="no-referrer" />` : nothing}
+          <h2>${t(lang, 'card.ended.title')}</h2>
+          <p>${t(lang, 'card.ended.body', { anchor: m.anchor?.nick ?? '' })}</p>
+          ${room.replayUrl ? html`<button type="button" class="pill-button" @click=${m.onWatchReplay}>${t(lang, 'card.replay')}</button>` : nothing}
+        </div>
+      </div>`;
+    default:
+      return nothing;
+  }
+}
+
+function connectionBanner(m: StageModel): TemplateResult | typeof nothing {
+  const c = m.room.connection;
+  if (c !== 'reconnecting' && c !== 'offline') return nothing;
+  return html`<div class="banner" part="connection-banner" role="status">${t(m.lang, c === 'reconnecting' ? 'conn.reconnecting' : 'conn.offline')}</div>`;
+}
+
+function playerControls(m: StageModel): TemplateResult {
+  const p = m.player;
+  const showPlayer = m.room.state === 'live' || m.room.state === 'replay' || m.room.state === 'unknown';
+  return html`
+    ${p && showPlayer && p.muted && (p.status === 'playing' || p.status === 'loading')
+      ? html`<button type="button" class="pill-button unmute" part="unmute-button" @click=${m.onUnmute}>🔇 ${t(m.lang, 'player.unmute')}</button>`
+      : nothing}
+    ${p && showPlayer && p.status === 'waiting-for-stream' ? html`<div class="banner" role="status">${t(m.lang, 'player.waiting')}</div>` : nothing}
+    ${p && showPlayer && p.status === 'error'
+      ? html`<div class="card" part="card card-error"><div class="inner"><h2>${t(m.lang, 'player.error')}</h2>
+          <button type="button" class="pill-button" @click=${m.onRetry}>${t(m.lang, 'player.retry')}</button></div></div>`
+      : nothing}
+    <div class="controls">
+      ${p && p.live && p.behindLive && m.room.state === 'live'
+        ? html`<button type="button" class="pill-button live-chip" part="back-to-live" @click=${m.onGoLive}>${t(m.lang, 'player.backToLive')}</button>`
+        : nothing}
+      ${m.hasBarrage
+        ? html`<button type="button" class="pill-button" part="barrage-toggle" aria-pressed=${m.barrageOn ? 'true' : 'false'}
+            aria-label=${t(m.lang, m.barrageOn ? 'barrage.toggleOff' : 'barrage.toggleOn')} @click=${m.onToggleBarrage}>弹</button>`
+        : nothing}
+    </div>`;
+}
+
+function blocker(m: StageModel): TemplateResult | typeof nothing {
+  const reason = m.room.kicked;
+  if (!reason) return nothing;
+  return html`<div class="blocker" part="kicked" role="alertdialog" aria-labelledby="kick-text">
+    <p id="kick-text">${t(m.lang, `kick.${reason}`)}</p>
+  </div>`;
+}

@@ -1,0 +1,3 @@
+export { LcrEvent } from './lcr-event.ts';
+export * from './room-events.ts';
+export * from './request-events.ts';

@@ -1,0 +1,64 @@
+/** Events for what the room (the network) did. Details are the project's own types. */
+import type { ConnectionState, KickReason, RoomEvent, RoomStateName } from '../protocol/index.ts';
+import type { PipelineMetrics, RoomView } from '../pipeline/index.ts';
+import { LcrEvent } from './lcr-event.ts';
+
+/** Every accepted room message (text, gift, like, notices…), after validation and dedupe. */
+export class LcrMessageEvent extends LcrEvent<RoomEvent> {
+  static readonly type = 'lcr-message';
+  constructor(detail: RoomEvent) {
+    super(LcrMessageEvent.type, detail);
+  }
+}
+
+export class LcrMemberEnterEvent extends LcrEvent<{ userId: string; nick: string }> {
+  static readonly type = 'lcr-member-enter';
+  constructor(detail: { userId: string; nick: string }) {
+    super(LcrMemberEnterEvent.type, detail);
+  }
+}
+
+export class LcrRoomStateChangeEvent extends LcrEvent<{ state: RoomStateName | 'unknown'; previous: RoomStateName | 'unknown'; room: RoomView }> {
+  static readonly type = 'lcr-room-state-change';
+  constructor(detail: { state: RoomStateName | 'unknown'; previous: RoomStateName | 'unknown'; room: RoomView }) {
+    super(LcrRoomStateChangeEvent.type, detail);
+  }
+}
+
+export class LcrConnectionChangeEvent extends LcrEvent<{ state: ConnectionState; previous: ConnectionState }> {
+  static readonly type = 'lcr-connection-change';
+  constructor(detail: { state: ConnectionState; previous: ConnectionState }) {
+    super(LcrConnectionChangeEvent.type, detail);
+  }
+}
+
+export class LcrKickedEvent extends LcrEvent<{ reason: KickReason }> {
+  static readonly type = 'lcr-kicked';
+  constructor(detail: { reason: KickReason }) {
+    super(LcrKickedEvent.type, detail);
+  }
+}
+
+export class LcrMuteChangeEvent extends LcrEvent<{ muted: boolean; scope: 'all' | 'self'; until: number }> {
+  static readonly type = 'lcr-mute-change';
+  constructor(detail: { muted: boolean; scope: 'all' | 'self'; until: number }) {
+    super(LcrMuteChangeEvent.type, detail);
+  }
+}
+
+export type LcrErrorCode = 'transport' | 'join' | 'login' | 'player' | 'config' | 'room-evicted' | 'send';
+
+export class LcrErrorEvent extends LcrEvent<{ code: LcrErrorCode; message: string; cause?: unknown }> {
+  static readonly type = 'lcr-error';
+  constructor(detail: { code: LcrErrorCode; message: string; cause?: unknown }) {
+    super(LcrErrorEvent.type, detail);
+  }
+}
+
+/** At most once per second: drops by priority, queue depths, renderer counters. */
+export class LcrMetricsEvent extends LcrEvent<PipelineMetrics & { barrage?: Record<string, unknown> }> {
+  static readonly type = 'lcr-metrics';
+  constructor(detail: PipelineMetrics & { barrage?: Record<string, unknown> }) {
+    super(LcrMetricsEvent.type, detail);
+  }
+}

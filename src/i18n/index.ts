@@ -1,0 +1,46 @@
+/** Strings in en, ko and zh-CN; the `lang` attribute wins, else the page's language, else en. */
+import { en, type Dictionary, type StringKey } from './en.ts';
+import { ko } from './ko.ts';
+import { zhCN } from './zh-cn.ts';
+
+export type { StringKey } from './en.ts';
+export type Lang = 'en' | 'ko' | 'zh-CN';
+
+const DICTS: Record<Lang, Dictionary> = { en, ko, 'zh-CN': zhCN };
+
+export function resolveLang(attr: string | null | undefined, pageLang?: string): Lang {
+  for (const raw of [attr, pageLang]) {
+    const l = (raw ?? '').toLowerCase();
+    if (l.startsWith('ko')) return 'ko';
+    if (l.startsWith('zh')) return 'zh-CN';
+    if (l.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
+  const template = DICTS[lang][key] ?? en[key];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+const compact = new Map<Lang, Intl.NumberFormat>();
+
+/** 1.2K / 1.2만 / 1.2万 — locale-aware compact counts. */
+export function formatCount(lang: Lang, n: number): string {
+  let f = compact.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 });
+    compact.set(lang, f);
+  }
+  return f.format(n);
+}
+
+/** "4:05" or "1:02:03" for a countdown. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}
