@@ -1,11 +1,38 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, ensureChromium } from './test/setup/find-chromium.ts';
 
 const needsBrowser = !process.argv.includes('--project') || process.argv.some((a) => /browser/.test(a));
 
+/**
+ * MPEG-TS segments end in `.ts`, which vite would compile as TypeScript: serve the committed
+ * HLS fixtures raw, before vite's transforms (dev server and the vitest browser server).
+ */
+function rawHlsFixtures(): Plugin {
+  const root = join(import.meta.dirname, 'demo', 'media');
+  return {
+    name: 'lcr-raw-hls-fixtures',
+    configureServer(server) {
+      server.middlewares.use('/demo/media', (req, res, next) => {
+        const name = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^([/\\])+/, '');
+        const file = join(root, name);
+        if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) return next();
+        res.setHeader('Content-Type', name.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : name.endsWith('.ts') ? 'video/mp2t' : 'application/octet-stream');
+        createReadStream(file).pipe(res);
+      });
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [rawHlsFixtures()],
+  optimizeDeps: {
+    // Pre-bundled up front, so the first browser run is not reloaded mid-test.
+    include: ['hls.js/light', 'lit', 'rxjs', 'lottie-web/build/player/lottie_light_canvas'],
+  },
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -2,7 +2,7 @@
  * `decodeFrames`: untrusted transport frames → validated room events, or counted drops.
  * The decode context (who I am, the URL policy) comes from the latest value of `context$`.
  */
-import { concatMap, type Observable, type OperatorFunction, type SchedulerLike, withLatestFrom } from 'rxjs';
+import { concatMap, map, type Observable, type OperatorFunction, type SchedulerLike, withLatestFrom } from 'rxjs';
 import { decodeFrame, type DecodeContext, type InboundFrame, type RoomEvent } from '../../protocol/index.ts';
 import type { Drop } from '../types.ts';
 
@@ -11,13 +11,18 @@ export type Decoded = { readonly ok: true; readonly event: RoomEvent } | { reado
 export type ContextInfo = Omit<DecodeContext, 'now'>;
 
 export function decodeFrames(context$: Observable<ContextInfo>, scheduler: SchedulerLike): OperatorFunction<InboundFrame, Decoded> {
+  // One context object per context change (not per frame): `now` reads the scheduler lazily.
+  const contexts$ = context$.pipe(
+    map((info): DecodeContext => Object.defineProperty({ ...info }, 'now', { get: () => scheduler.now(), enumerable: true }) as DecodeContext),
+  );
   return (frames) =>
     frames.pipe(
-      withLatestFrom(context$),
+      withLatestFrom(contexts$),
       concatMap(([frame, ctx]): Decoded[] => {
-        const result = decodeFrame(frame, { ...ctx, now: scheduler.now() });
-        if (result.ok) return result.events.map((event): Decoded => ({ ok: true, event }));
-        return [{ ok: false, drop: { reason: result.reason, priority: priorityOfRaw(frame) } }];
+        const result = decodeFrame(frame, ctx);
+        if (!result.ok) return [{ ok: false, drop: { reason: result.reason, priority: priorityOfRaw(frame) } }];
+        const events = result.events;
+        return events.length === 1 ? [{ ok: true, event: events[0]! }] : events.map((event): Decoded => ({ ok: true, event }));
       }),
     );
 }
