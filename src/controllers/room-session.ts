@@ -85,8 +85,9 @@ export class RoomSession {
     });
     this.wire(pipeline, transport);
     this.subs.add(transport.events$.subscribe(frames$));
-    const notices = (transport as { errors$?: import('rxjs').Observable<{ code: string; message: string }> }).errors$;
-    if (notices) this.subs.add(notices.subscribe((n) => this.sink.error(n.code === 'room-evicted' ? 'room-evicted' : 'transport', n.message, n)));
+    if (transport.errors$) {
+      this.subs.add(transport.errors$.subscribe((n) => this.sink.error(n.code === 'room-evicted' ? 'room-evicted' : 'transport', n.message, n)));
+    }
 
     try {
       await transport.connect(config.identity);

@@ -37,6 +37,8 @@ export interface ChatTransport {
   readonly kind: string;
   readonly state$: Observable<ConnectionState>;
   readonly events$: Observable<InboundFrame>;
+  /** Warnings that are not frames (e.g. `room-evicted`: another room on the same app took over). */
+  readonly errors$?: Observable<TransportNotice>;
   /** Logs in (or stays a guest). Rejects with a `TransportError`. */
   connect(identity: Identity): Promise<void>;
   /** Joins a live room, leaving any other; resolves with what is known of it. */
@@ -48,6 +50,11 @@ export interface ChatTransport {
   getAudienceCount(): Promise<number>;
   /** Releases everything; idempotent. */
   destroy(): void;
+}
+
+export interface TransportNotice {
+  readonly code: string;
+  readonly message: string;
 }
 
 export class TransportError extends Error {
