@@ -1,8 +1,9 @@
 /**
  * `shedByPriority`: a bounded, demand-driven buffer with one FIFO queue per priority.
  *
- * - Each `demand$` value n means "downstream can take n items now" (e.g. free barrage lanes);
- *   the buffer releases up to n items, highest priority first.
+ * - Each `demand$` value n is a level: "downstream can take n items now" (e.g. free barrage
+ *   lanes). The buffer releases up to n waiting items, highest priority first, and keeps what is
+ *   left of n, so items arriving later pass straight through until it is used up.
  * - Over `capacity`, the oldest item of the lowest non-empty priority is shed. High items and
  *   protected items (own messages) are never shed; protected items skip the queue entirely.
  * - With `maxAgeMs`, items waiting longer than that are dropped as stale on each demand, so a
@@ -39,9 +40,17 @@ export function shedByPriority<T>(options: ShedOptions<T>): OperatorFunction<T, 
     defer(() => {
       const queues = new Map<Priority, Queued<T>[]>(PRIORITIES.map((p) => [p, []]));
       let size = 0;
+      let available = 0;
 
       const onItem = (item: T): Shed<T>[] => {
-        if (isProtected(item)) return [{ type: 'item', item }];
+        if (isProtected(item)) {
+          if (available > 0) available--; // it takes a lane too
+          return [{ type: 'item', item }];
+        }
+        if (available > 0 && size === 0) {
+          available--;
+          return [{ type: 'item', item }];
+        }
         const priority = priorityOf(item);
         queues.get(priority)!.push({ item, at: scheduler.now() });
         size++;
@@ -89,6 +98,7 @@ export function shedByPriority<T>(options: ShedOptions<T>): OperatorFunction<T, 
             budget--;
           }
         }
+        available = budget;
         out.push({ type: 'depth', depth: size });
         return out;
       };

@@ -80,4 +80,18 @@ describe('shedByPriority', () => {
       });
     });
   });
+
+  it('keeps unused demand as a level: later items pass at once until it is used up', () => {
+    const ts = scheduler();
+    ts.run(({ hot, cold, expectObservable }) => {
+      const demand = hot<number>('^x-------', { x: 2 });
+      const src = cold<I>('--abc---|', { a: i('a', 'normal'), b: i('b', 'normal'), c: i('c', 'normal') });
+      expectObservable(src.pipe(shedByPriority<I>({ capacity: 10, priorityOf: (x) => x.p, demand$: demand, scheduler: ts }))).toBe('-dab----(C|)', {
+        d: { type: 'depth', depth: 0 },
+        a: { type: 'item', item: i('a', 'normal') },
+        b: { type: 'item', item: i('b', 'normal') },
+        C: { type: 'drop', item: i('c', 'normal'), reason: 'stale', priority: 'normal' },
+      });
+    });
+  });
 });

@@ -1,0 +1,61 @@
+import { expect, test } from 'vitest';
+import { FrameLoop, type FrameScheduler } from '../../../src/barrage/frame-loop.ts';
+import { barrageResources } from '../../../src/barrage/barrage-resources.ts';
+
+/** A scheduler driven by hand: `fire()` runs the pending frame. */
+function manual(): FrameScheduler & { fire(): void; pending: number } {
+  let next = 1;
+  const queue = new Map<number, (t: number) => void>();
+  return {
+    request(cb) {
+      queue.set(next, cb);
+      return next++;
+    },
+    cancel(h) {
+      queue.delete(h);
+    },
+    fire() {
+      const [h, cb] = [...queue.entries()][0] ?? [];
+      if (h === undefined || !cb) throw new Error('no frame pending');
+      queue.delete(h);
+      cb(0);
+    },
+    get pending() {
+      return queue.size;
+    },
+  };
+}
+
+test('runs while the tick asks for more, then goes idle; start is idempotent', () => {
+  const s = manual();
+  let left = 3;
+  const loop = new FrameLoop(() => --left > 0, s);
+  loop.start();
+  loop.start();
+  expect(s.pending).toBe(1);
+  s.fire();
+  s.fire();
+  expect(loop.running).toBe(true);
+  s.fire();
+  expect(loop.running).toBe(false);
+  expect(s.pending).toBe(0);
+  expect(loop.takeWindow().frames).toBe(3);
+  loop.destroy();
+});
+
+test('stop cancels the pending frame; destroy is idempotent, counted, and final', () => {
+  const s = manual();
+  const before = barrageResources().loops;
+  const loop = new FrameLoop(() => true, s);
+  expect(barrageResources().loops).toBe(before + 1);
+  loop.start();
+  loop.stop();
+  expect(s.pending).toBe(0);
+  loop.start();
+  loop.destroy();
+  loop.destroy();
+  expect(s.pending).toBe(0);
+  expect(barrageResources().loops).toBe(before);
+  loop.start();
+  expect(s.pending).toBe(0);
+});
