@@ -4,9 +4,7 @@
  * lanes to the pipeline (the admission signal).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createBarrage, type BarrageController } from '../barrage/create-barrage.ts';
-import { motionForPreference, prefersReducedMotion, watchReducedMotion } from '../barrage/reduced-motion.ts';
-import type { BarrageItem } from '../barrage/barrage-types.ts';
+import { createBarrage, motionForPreference, prefersReducedMotion, watchReducedMotion, type BarrageController, type BarrageItem } from '../barrage/index.ts';
 
 export interface BarrageHostOptions {
   readonly layer: () => HTMLElement | null;

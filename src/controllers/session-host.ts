@@ -4,7 +4,7 @@
  * barrage items, host events — to their owners. Also owns the countdown tick.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { BarrageItem } from '../barrage/barrage-types.ts';
+import { barrageItemFrom } from '../barrage/barrage-item.ts';
 import {
   LcrConnectionChangeEvent,
   LcrErrorEvent,
@@ -30,14 +30,6 @@ export interface SessionHostOptions {
   readonly barrage: () => BarrageHost;
 }
 
-export function toBarrageItem(d: DisplayItem): BarrageItem {
-  const e = d.event;
-  if (e.kind === 'gift') {
-    return { id: e.id, text: e.gift.name, kind: 'gift', count: e.gift.count, own: e.own, level: e.sender.level, name: e.sender.nick };
-  }
-  return { id: e.id, text: e.text, own: e.own, level: e.sender.level, ...(d.folded > 1 ? { count: d.folded } : {}) };
-}
-
 export class SessionHost implements ReactiveController {
   private readonly session: RoomSession;
   private room: RoomView = INITIAL_ROOM_VIEW;
@@ -54,7 +46,7 @@ export class SessionHost implements ReactiveController {
       room: (v) => this.onRoom(v),
       event: (e) => this.onEvent(e),
       display: (d) => this.onDisplay(d),
-      barrage: (d) => void options.barrage().push(toBarrageItem(d)),
+      barrage: (d) => void options.barrage().push(barrageItemFrom(d.event, d.folded)),
       gift: () => undefined, // banners and effects: the gifts layer (next issue)
       likes: () => undefined,
       metrics: (m) => host.dispatchEvent(new LcrMetricsEvent({ ...m, ...(options.barrage().stats() ? { barrage: options.barrage().stats()! } : {}) })),
