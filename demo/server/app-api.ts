@@ -1,0 +1,154 @@
+/**
+ * The demo business server's own endpoints under `/api/`:
+ *   POST /api/usersig  {"userID"} → {"userID","userSig"}  (the Shopify guide's contract)
+ *   GET  /api/gifts    the gift catalog
+ *   POST /api/gifts    {roomId, userID, giftId, count} → charge the demo wallet, send the gift (High)
+ *   GET  /api/wallet?userID=…
+ *   POST /api/crowd?<admin query as for /v4>  {roomId, action: start|stop|flood, rate?, seconds?}
+ *   GET  /api/info     the SDKAppID, the admin account name and room ids (`/api/config` is the same)
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LIMITS } from '../../src/protocol/limits.ts';
+import { encodeMeta } from '../../src/protocol/sender.ts';
+import { encodeGift } from '../../src/protocol/envelope.ts';
+import { CMD } from '../../src/protocol/commands.ts';
+import type { Billing } from './billing.ts';
+import type { CrowdAction, CrowdControl } from './crowd-bridge.ts';
+import type { RoomEngine } from './engine.ts';
+import { ChatError } from './errors.ts';
+import { allowCors, isRecord, readJson, sendJson } from './http-util.ts';
+import { verifyAdmin } from './rest-api.ts';
+import { genUserSig } from './usersig.ts';
+
+export interface AppApiDeps {
+  readonly engine: RoomEngine;
+  readonly billing: Billing;
+  readonly crowds: CrowdControl;
+  /** Lifetime of issued UserSigs (seconds). */
+  readonly sigExpireSeconds?: number;
+}
+
+const USER_ID = /^[A-Za-z0-9_\-@.]{1,32}$/;
+const MAX_BODY = 16 * 1024;
+
+type Reply = readonly [status: number, body: unknown];
+
+/** Answers `/api/…` requests; returns false for any other path. */
+export function handleAppApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: AppApiDeps): boolean {
+  if (!url.pathname.startsWith('/api/')) return false;
+  allowCors(res);
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204).end();
+    return true;
+  }
+  void route(req, url, deps)
+    .then(([status, body]) => sendJson(res, status, body, status >= 400))
+    .catch(() => sendJson(res, 500, { ok: false, error: 'internal' }, true));
+  return true;
+}
+
+async function route(req: IncomingMessage, url: URL, deps: AppApiDeps): Promise<Reply> {
+  const key = `${req.method} ${url.pathname}`;
+  switch (key) {
+    case 'POST /api/usersig':
+      return withBody(req, (b) => userSig(b, deps, isLoopback(req.socket.remoteAddress)));
+    case 'GET /api/gifts':
+      return [200, deps.billing.catalog()];
+    case 'POST /api/gifts':
+      return withBody(req, (b) => gift(b, deps));
+    case 'GET /api/wallet': {
+      const userId = url.searchParams.get('userID') ?? '';
+      if (!USER_ID.test(userId)) return [400, { ok: false, error: 'bad-user' }];
+      return [200, { ok: true, userID: userId, balance: deps.billing.balance(userId) }];
+    }
+    case 'POST /api/crowd':
+      return crowd(req, url, deps);
+    case 'GET /api/info':
+    case 'GET /api/config':
+      return [200, { sdkAppId: deps.engine.config.sdkAppId, admin: deps.engine.config.admin, rooms: [...deps.engine.rooms.keys()] }];
+    default:
+      return [404, { ok: false, error: 'not-found' }];
+  }
+}
+
+async function withBody(req: IncomingMessage, fn: (body: Record<string, unknown>) => Reply | Promise<Reply>): Promise<Reply> {
+  const body = await readJson(req, MAX_BODY);
+  if (!body.ok) return [body.reason === 'too-large' ? 413 : 400, { ok: false, error: body.reason }];
+  if (!isRecord(body.value)) return [400, { ok: false, error: 'bad-json' }];
+  return fn(body.value);
+}
+
+const isLoopback = (addr: string | undefined): boolean => addr === '::1' || /^(::ffff:)?127\./.test(addr ?? '');
+
+function userSig(b: Record<string, unknown>, { engine, sigExpireSeconds }: AppApiDeps, loopback: boolean): Reply {
+  const { config } = engine;
+  const userId = b.userID;
+  if (typeof userId !== 'string' || !USER_ID.test(userId)) return [400, { ok: false, error: 'bad-user', detail: 'userID: 1..32 of A-Z a-z 0-9 _ - @ .' }];
+  // An admin UserSig opens the whole REST API; the dev server only hands one out when told to.
+  const adminOk = config.issueAdminSig === 'always' || (config.issueAdminSig === 'loopback' && loopback);
+  if (userId === config.admin && !adminOk) return [403, { ok: false, error: 'admin-sig-not-issued' }];
+  const userSig = genUserSig(config.sdkAppId, config.secretKey, userId, sigExpireSeconds ?? 7 * 86_400, engine.now());
+  return [200, { userID: userId, userSig }];
+}
+
+async function gift(b: Record<string, unknown>, { engine, billing }: AppApiDeps): Promise<Reply> {
+  const { roomId, userID, giftId, count } = b;
+  if (typeof userID !== 'string' || !USER_ID.test(userID)) return [400, { ok: false, error: 'bad-user' }];
+  if (typeof roomId !== 'string' || !engine.room(roomId)) return [404, { ok: false, error: 'room-not-found' }];
+  const entry = typeof giftId === 'string' ? billing.gift(giftId) : undefined;
+  if (!entry) return [400, { ok: false, error: 'unknown-gift' }];
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < LIMITS.giftCountMin || count > LIMITS.giftCountMax) {
+    return [400, { ok: false, error: 'bad-count' }];
+  }
+  const price = entry.price * count;
+  const charged = billing.charge(userID, price);
+  if (!charged.ok) return [402, { ok: false, error: 'insufficient-balance', balance: charged.balance }];
+  const author = engine.authorOf(userID);
+  const data = encodeGift({
+    type: entry.type,
+    name: entry.name,
+    count,
+    units: '',
+    imageUrl: entry.image,
+    ...(entry.effect ? { effectUrl: entry.effect } : {}),
+    giftId: entry.id,
+  });
+  // As a business server would: the REST send path, From_Account = the user, High priority.
+  const sent = await engine.sender.send({
+    roomId,
+    author,
+    operator: engine.config.admin,
+    content: { type: 'TIMCustomElem', data, description: CMD.gift, extension: '' },
+    priority: 'High',
+    cloudCustomData: encodeMeta({ level: author.level }),
+    asUser: false,
+  });
+  if (!sent.ok) {
+    billing.refund(userID, price);
+    return [502, { ok: false, error: 'send-failed', code: sent.code, balance: billing.balance(userID) }];
+  }
+  return [200, { ok: true, balance: charged.balance, messageId: sent.id }];
+}
+
+async function crowd(req: IncomingMessage, url: URL, { engine, crowds }: AppApiDeps): Promise<Reply> {
+  try {
+    verifyAdmin(url, engine);
+  } catch (err) {
+    const e = err as ChatError;
+    return [403, { ok: false, error: 'forbidden', code: e.code, detail: e.message }];
+  }
+  return withBody(req, (b) => {
+    const { roomId, action, rate, seconds } = b;
+    if (typeof roomId !== 'string' || !engine.room(roomId)) return [404, { ok: false, error: 'room-not-found' }];
+    if (action !== 'start' && action !== 'stop' && action !== 'flood') return [400, { ok: false, error: 'bad-action' }];
+    const okNum = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= max;
+    if (rate !== undefined && !okNum(rate, 10_000)) return [400, { ok: false, error: 'bad-rate' }];
+    if (seconds !== undefined && !okNum(seconds, 600)) return [400, { ok: false, error: 'bad-seconds' }];
+    try {
+      const c = crowds.act(roomId, action as CrowdAction, rate as number | undefined, seconds as number | undefined);
+      return [200, { ok: true, roomId, running: c.running }];
+    } catch (err) {
+      return [409, { ok: false, error: err instanceof ChatError ? err.message : 'crowd-failed' }];
+    }
+  });
+}
