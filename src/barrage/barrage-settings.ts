@@ -33,7 +33,7 @@ export const DEFAULT_BARRAGE_SETTINGS: BarrageSettings = Object.freeze({
   enabled: true,
   opacity: 1,
   speed: 8,
-  fontSize: 22,
+  fontSize: 18,
   // The lower half usually holds the product or the anchor's hands; half keeps it clear.
   area: 'half',
 });

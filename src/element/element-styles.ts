@@ -13,14 +13,16 @@ const layout = css`
     background: var(--lcr-color-background);
     border-radius: var(--lcr-radius);
     overflow: hidden;
-    aspect-ratio: 16 / 9;
-    min-height: 320px;
   }
   :host([hidden]) { display: none; }
-  .room { position: absolute; inset: 0; }
+  /* Wide: a 16:9 stage. Narrow (phones): a tall stage, like the live rooms of mobile apps. */
+  .room { position: relative; aspect-ratio: 16 / 9; min-height: 320px; max-height: 100vh; }
+  @container (max-width: 520px) {
+    .room { aspect-ratio: 9 / 16; max-height: 92vh; min-height: 480px; }
+  }
   .stage { position: absolute; inset: 0; background: #000; }
   video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; background: #000; }
-  .barrage { position: absolute; inset: 0; pointer-events: none; opacity: var(--lcr-barrage-opacity); }
+  .barrage { position: absolute; inset: var(--lcr-barrage-top, 64px) 0 0 0; pointer-events: none; opacity: var(--lcr-barrage-opacity); }
   .barrage[hidden] { display: none; }
   button { font: inherit; color: inherit; cursor: pointer; }
   button:focus-visible, a:focus-visible, summary:focus-visible { outline: 2px solid var(--lcr-color-highlight); outline-offset: 2px; }
@@ -60,7 +62,6 @@ const overlays = css`
   .card .avatar { width: 64px; height: 64px; }
   .pill-button { border: 0; border-radius: 999px; padding: 8px 14px; min-height: 36px; background: rgba(0,0,0,.6); color: #fff; font-weight: 600; }
   .controls { position: absolute; right: 12px; bottom: 12px; display: flex; gap: 8px; z-index: 3; align-items: center; }
-  .unmute { position: absolute; left: 12px; top: 72px; z-index: 3; }
   .live-chip { display: inline-flex; align-items: center; gap: 6px; }
   .live-chip::before { content: ''; width: 8px; height: 8px; border-radius: 50%; background: var(--lcr-color-accent); }
   .banner { position: absolute; left: 50%; top: 64px; transform: translateX(-50%); z-index: 4; background: rgba(0,0,0,.75); padding: 6px 14px; border-radius: 999px; font-size: 13px; }
@@ -87,8 +88,12 @@ const chat = css`
   .log .retry { background: none; border: 0; color: inherit; min-width: 24px; min-height: 24px; }
   .new-pill { align-self: center; margin-top: 4px; border: 0; border-radius: 999px; padding: 4px 12px; background: var(--lcr-color-secondary); color: #001; font-weight: 700; min-height: 28px; }
   @container (max-width: 520px) {
-    .chat { width: calc(100% - 24px); height: 34%; }
-    .anchor-name { max-width: 8em; }
+    .chat { width: calc(100% - 24px); height: 36%; }
+    .anchor-name { max-width: 7em; }
+    .avatar { width: 30px; height: 30px; }
+    .follow { padding: 4px 10px; min-height: 28px; }
+    .barrage { top: var(--lcr-barrage-top-narrow, 120px); }
+    .controls { bottom: calc(36% + 20px); right: 8px; }
   }
 `;
 

@@ -69,21 +69,21 @@ function playerControls(m: StageModel): TemplateResult {
   const p = m.player;
   const showPlayer = m.room.state === 'live' || m.room.state === 'replay' || m.room.state === 'unknown';
   return html`
-    ${p && showPlayer && p.muted && (p.status === 'playing' || p.status === 'loading')
-      ? html`<button type="button" class="pill-button unmute" part="unmute-button" @click=${m.onUnmute}>🔇 ${t(m.lang, 'player.unmute')}</button>`
-      : nothing}
     ${p && showPlayer && p.status === 'waiting-for-stream' ? html`<div class="banner" role="status">${t(m.lang, 'player.waiting')}</div>` : nothing}
     ${p && showPlayer && p.status === 'error'
       ? html`<div class="card" part="card card-error"><div class="inner"><h2>${t(m.lang, 'player.error')}</h2>
           <button type="button" class="pill-button" @click=${m.onRetry}>${t(m.lang, 'player.retry')}</button></div></div>`
       : nothing}
     <div class="controls">
+      ${p && showPlayer && p.muted && (p.status === 'playing' || p.status === 'loading')
+        ? html`<button type="button" class="pill-button unmute" part="unmute-button" @click=${m.onUnmute}>🔇 ${t(m.lang, 'player.unmute')}</button>`
+        : nothing}
       ${p && p.live && p.behindLive && m.room.state === 'live'
         ? html`<button type="button" class="pill-button live-chip" part="back-to-live" @click=${m.onGoLive}>${t(m.lang, 'player.backToLive')}</button>`
         : nothing}
       ${m.hasBarrage
         ? html`<button type="button" class="pill-button" part="barrage-toggle" aria-pressed=${m.barrageOn ? 'true' : 'false'}
-            aria-label=${t(m.lang, m.barrageOn ? 'barrage.toggleOff' : 'barrage.toggleOn')} @click=${m.onToggleBarrage}>弹</button>`
+            aria-label=${t(m.lang, m.barrageOn ? 'barrage.toggleOff' : 'barrage.toggleOn')} @click=${m.onToggleBarrage}><span aria-hidden="true">${m.barrageOn ? '💬' : '🚫'}</span></button>`
         : nothing}
     </div>`;
 }
