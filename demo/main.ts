@@ -19,7 +19,7 @@ function applyIdentity(): void {
 guest.addEventListener('change', applyIdentity);
 applyIdentity();
 
-room.anchor = { userId: 'anchor', nick: 'Mina', avatar: '/gifts/crown.svg', followers: 12_400, followed: false };
+room.anchor = { userId: 'anchor', nick: 'Ava', avatar: '/gifts/crown.svg', followers: 12_400, followed: false };
 room.addEventListener('lcr-follow-request', (e) => {
   room.anchor = { ...room.anchor!, followed: e.detail.follow, followers: (room.anchor!.followers ?? 0) + (e.detail.follow ? 1 : -1) };
 });
