@@ -33,9 +33,21 @@ export default defineConfig({
     // Pre-bundled up front, so the first browser run is not reloaded mid-test.
     include: ['hls.js/light', 'lit', 'rxjs', 'lottie-web/build/player/lottie_light_canvas'],
   },
+  // Relative URLs, so the worker and lazy chunks load next to the entry wherever it is hosted
+  // (a CDN, a Shopify theme's assets).
+  base: './',
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     outDir: 'dist',
+    manifest: true,
+    sourcemap: true,
+    // Not `build.lib`: its ES output is left unminified. Three entries, code-split, minified.
+    rollupOptions: {
+      input: { index: 'src/index.ts', define: 'src/define.ts', cdn: 'src/cdn.ts' },
+      preserveEntrySignatures: 'exports-only',
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
   },
   test: {
     projects: [
