@@ -69,7 +69,7 @@ const MEAN_STAY_SECONDS = 90;
 /** How fast the room fills after start (viewers per second). */
 const FILL_PER_SECOND = 5;
 /** Share of each message kind in a flood; the rest are Lowest custom "enter" notices. */
-export const FLOOD_MIX = { text: 0.6, like: 0.85, gift: 0.95 } as const;
+export const FLOOD_MIX = { text: 0.7, like: 0.93, gift: 0.95 } as const;
 
 /** Each gift type's weight in the crowd's choice: cheap gifts are common, effects rarer but regular. */
 const TYPE_WEIGHT = { 1: 5, 2: 2.5, 3: 1.2 } as const;

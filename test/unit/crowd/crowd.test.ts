@@ -275,12 +275,13 @@ describe('flood()', () => {
     expect(rec.members.size).toBe(0);
     // The mix: mostly Normal texts, Low likes, some High gifts, a few Lowest notices.
     const share = (op: Call['op']) => rec.count(op) / 500;
-    expect(share('text')).toBeGreaterThan(0.5);
-    expect(share('text')).toBeLessThan(0.7);
-    expect(share('like')).toBeGreaterThan(0.18);
-    expect(share('like')).toBeLessThan(0.32);
-    expect(share('gift')).toBeGreaterThan(0.05);
-    expect(share('gift')).toBeLessThan(0.16);
+    expect(share('text')).toBeGreaterThan(0.6);
+    expect(share('text')).toBeLessThan(0.8);
+    expect(share('like')).toBeGreaterThan(0.15);
+    expect(share('like')).toBeLessThan(0.31);
+    // Few gifts: at 400 msg/s a 10 % share alone would fill the room's 40/s with High messages.
+    expect(share('gift')).toBeGreaterThan(0.005);
+    expect(share('gift')).toBeLessThan(0.05);
     expect(share('custom')).toBeGreaterThan(0.01);
     const customs = rec.calls.flatMap((x) => (x.op === 'custom' ? [x] : []));
     for (const m of customs) {
