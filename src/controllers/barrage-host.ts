@@ -1,10 +1,22 @@
 /**
- * Owns the barrage renderer: made on connect inside the stage's barrage layer, destroyed on
- * disconnect; follows `prefers-reduced-motion`, pauses with the video, and reports its free
- * lanes to the pipeline (the admission signal).
+ * Owns the barrage renderer and the viewer's barrage settings: the renderer is made on connect
+ * inside the stage's barrage layer and destroyed on disconnect (or when switched off); it follows
+ * `prefers-reduced-motion`, pauses with the video, and reports its free lanes to the pipeline
+ * (the admission signal). Settings (on/off, opacity, speed, font size, area) persist per site.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createBarrage, motionForPreference, prefersReducedMotion, watchReducedMotion, type BarrageController, type BarrageItem } from '../barrage/index.ts';
+import {
+  createBarrage,
+  loadBarrageSettings,
+  motionForPreference,
+  prefersReducedMotion,
+  saveBarrageSettings,
+  validateBarrageSettings,
+  watchReducedMotion,
+  type BarrageController,
+  type BarrageItem,
+  type BarrageSettings,
+} from '../barrage/index.ts';
 
 export interface BarrageHostOptions {
   readonly layer: () => HTMLElement | null;
@@ -15,7 +27,9 @@ export class BarrageHost implements ReactiveController {
   private barrage: BarrageController | undefined;
   private stopWatching: (() => void) | undefined;
   private stopCapacity: (() => void) | undefined;
-  private enabled = true;
+  private viewer: BarrageSettings = loadBarrageSettings();
+  private forcedOff = false;
+  private connected = false;
   private generation = 0;
 
   constructor(
@@ -26,27 +40,42 @@ export class BarrageHost implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     const generation = ++this.generation;
     void this.host.updateComplete.then(() => {
-      if (generation === this.generation && this.enabled) this.create();
+      if (generation === this.generation && this.on) this.create();
     });
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.generation++;
     this.teardown();
   }
 
-  /** On/off (the visible toggle and `no-barrage`). Off destroys the renderer entirely. */
-  setEnabled(on: boolean): void {
-    if (on === this.enabled) return;
-    this.enabled = on;
-    if (on) this.create();
-    else this.teardown();
+  /** Shown and running: the viewer's choice, unless the host set `no-barrage`. */
+  get on(): boolean {
+    return this.viewer.enabled && !this.forcedOff;
   }
 
-  get on(): boolean {
-    return this.enabled;
+  get settings(): BarrageSettings {
+    return this.viewer;
+  }
+
+  /** `no-barrage` on the element. */
+  setForcedOff(off: boolean): void {
+    this.forcedOff = off;
+    this.sync();
+  }
+
+  /** The viewer changed a setting (the toggle or the settings panel); saved for this site. */
+  update(partial: Partial<BarrageSettings>): void {
+    this.viewer = validateBarrageSettings({ ...this.viewer, ...partial });
+    saveBarrageSettings(this.viewer);
+    const { enabled: _enabled, ...rest } = this.viewer;
+    this.barrage?.setSettings(rest);
+    this.sync();
+    this.host.requestUpdate();
   }
 
   push(item: BarrageItem): boolean {
@@ -67,16 +96,21 @@ export class BarrageHost implements ReactiveController {
     return this.barrage;
   }
 
+  private sync(): void {
+    if (this.on && this.connected) this.create();
+    else if (!this.on) this.teardown();
+  }
+
   private create(): void {
     const layer = this.options.layer();
     if (!layer || this.barrage) return;
-    this.barrage = createBarrage(layer, { motion: motionForPreference(prefersReducedMotion()) });
+    this.barrage = createBarrage(layer, { settings: this.viewer, motion: motionForPreference(prefersReducedMotion()) });
     this.stopCapacity = this.barrage.onCapacity((free) => this.options.onCapacity(free));
     this.options.onCapacity(this.barrage.freeCapacity());
     this.stopWatching = watchReducedMotion(() => {
       // The renderer takes its motion at creation: rebuild it for the new preference.
       this.teardown();
-      if (this.enabled) this.create();
+      if (this.on) this.create();
     });
   }
 

@@ -62,7 +62,7 @@ export class LiveChatRoom extends LitElement {
     allowUrl: { attribute: false },
     _room: { state: true },
     _player: { state: true },
-    _barrageOn: { state: true },
+    _settingsOpen: { state: true },
     _announcementOpen: { state: true },
     _now: { state: true },
   };
@@ -100,7 +100,7 @@ export class LiveChatRoom extends LitElement {
 
   private _room: RoomView = INITIAL_ROOM_VIEW;
   private _player: PlayerState | undefined;
-  private _barrageOn = true;
+  private _settingsOpen = false;
   private _announcementOpen = false;
   private _now = Date.now();
   private _roomAnnouncement = '';
@@ -172,7 +172,7 @@ export class LiveChatRoom extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('noBarrage')) this._barrageOn = !this.noBarrage;
+    if (changed.has('noBarrage')) this.barrageHost.setForcedOff(this.noBarrage);
     const restart = ['roomId', 'emulatorUrl', 'sdkAppId', 'userId', 'userSigUrl', 'userSig', 'transport', 'chat'] as const;
     if (this.hasUpdated && restart.some((k) => changed.has(k))) this.session.restart();
     if (changed.has('src') && this.hasUpdated) this.playerHost.sync(this._room, this.src || undefined);
@@ -180,7 +180,6 @@ export class LiveChatRoom extends LitElement {
   }
 
   protected override updated(): void {
-    this.barrageHost.setEnabled(this._barrageOn && !this.noBarrage);
     this.syncStates();
   }
 
@@ -203,7 +202,7 @@ export class LiveChatRoom extends LitElement {
     return html`<div class="room" part="room">
       <div class="stage" part="stage">
         <video part="video" playsinline .muted=${true} ?autoplay=${this.autoplay} poster=${this.poster || ''}></video>
-        <div class="barrage" part="barrage" ?hidden=${!this._barrageOn || this.noBarrage}></div>
+        <div class="barrage" part="barrage" ?hidden=${!this.barrageHost.on}></div>
         ${stageOverlays({
           lang,
           room: this._room,
@@ -212,12 +211,16 @@ export class LiveChatRoom extends LitElement {
           ...(anchorAvatar ? { anchorAvatar } : {}),
           ...(this.poster ? { poster: this.poster } : {}),
           now: this._now,
-          barrageOn: this._barrageOn,
+          barrageOn: this.barrageHost.on,
+          barrageSettings: this.barrageHost.settings,
+          settingsOpen: this._settingsOpen,
+          onToggleSettings: () => (this._settingsOpen = !this._settingsOpen),
+          onBarrageSettings: (partial) => this.barrageHost.update(partial),
           hasBarrage: !this.noBarrage,
           onUnmute: () => this.playerHost.unmute(),
           onGoLive: () => this.playerHost.goLive(),
           onRetry: () => this.playerHost.retry(),
-          onToggleBarrage: () => (this._barrageOn = !this._barrageOn),
+          onToggleBarrage: () => this.barrageHost.update({ enabled: !this.barrageHost.settings.enabled }),
           onWatchReplay: () => this.playerHost.watchReplay(this._room),
         })}
       </div>

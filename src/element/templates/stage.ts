@@ -3,7 +3,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatDuration, t, type Lang } from '../../i18n/index.ts';
 import type { RoomView } from '../../pipeline/index.ts';
 import type { PlayerState } from '../../player/player-state.ts';
+import type { BarrageSettings } from '../../barrage/index.ts';
 import type { AnchorInfo } from '../types.ts';
+import { barragePanel } from './barrage-panel.ts';
 
 export interface StageModel {
   readonly lang: Lang;
@@ -15,6 +17,10 @@ export interface StageModel {
   readonly now: number;
   readonly barrageOn: boolean;
   readonly hasBarrage: boolean;
+  readonly barrageSettings: BarrageSettings;
+  readonly settingsOpen: boolean;
+  readonly onToggleSettings: () => void;
+  readonly onBarrageSettings: (partial: Partial<BarrageSettings>) => void;
   readonly onUnmute: () => void;
   readonly onGoLive: () => void;
   readonly onRetry: () => void;
@@ -83,9 +89,14 @@ function playerControls(m: StageModel): TemplateResult {
         : nothing}
       ${m.hasBarrage
         ? html`<button type="button" class="pill-button" part="barrage-toggle" aria-pressed=${m.barrageOn ? 'true' : 'false'}
-            aria-label=${t(m.lang, m.barrageOn ? 'barrage.toggleOff' : 'barrage.toggleOn')} @click=${m.onToggleBarrage}><span aria-hidden="true">${m.barrageOn ? '💬' : '🚫'}</span></button>`
+            aria-label=${t(m.lang, m.barrageOn ? 'barrage.toggleOff' : 'barrage.toggleOn')} @click=${m.onToggleBarrage}><span aria-hidden="true">${m.barrageOn ? '💬' : '🚫'}</span></button>
+          ${m.barrageOn
+            ? html`<button type="button" class="pill-button" part="barrage-settings-button" aria-expanded=${m.settingsOpen ? 'true' : 'false'}
+                aria-label=${t(m.lang, 'barrage.settings')} @click=${m.onToggleSettings}><span aria-hidden="true">⚙</span></button>`
+            : nothing}`
         : nothing}
-    </div>`;
+    </div>
+    ${m.hasBarrage && m.barrageOn && m.settingsOpen ? barragePanel(m.lang, m.barrageSettings, m.onBarrageSettings) : nothing}`;
 }
 
 function blocker(m: StageModel): TemplateResult | typeof nothing {
