@@ -18,7 +18,7 @@ async function adminCall(command: string, body: unknown): Promise<unknown> {
 }
 
 async function setState(state: string): Promise<void> {
-  await adminCall('group_open_attr_http_svc/modify_group_attr', { GroupId: 'demo-room', GroupAttr: [{ key: 'state', value: state }] });
+  await adminCall('group_open_http_svc/modify_group_attr', { GroupId: 'demo-room', GroupAttr: [{ key: 'state', value: state }] });
   const data = JSON.stringify({ version: 1, businessID: 'flutter_live_kit', data: { cmd: 'room_state_changed', cmdInfo: { state, replayUrl: '/hls/demo-room/replay.m3u8' } } });
   await adminCall('group_open_http_svc/send_group_msg', { GroupId: 'demo-room', Random: Date.now(), MsgPriority: 'High', From_Account: 'administrator', MsgBody: [{ MsgType: 'TIMCustomElem', MsgContent: { Data: data } }] });
 }

@@ -82,6 +82,11 @@ export class BarrageHost implements ReactiveController {
     return this.barrage?.push(item) ?? false;
   }
 
+  /** Removes every item now (the stream ended, or the room changed). */
+  clear(): void {
+    this.barrage?.clear();
+  }
+
   setPaused(paused: boolean): void {
     if (!this.barrage) return;
     if (paused) this.barrage.pause();

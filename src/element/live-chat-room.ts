@@ -167,6 +167,8 @@ export class LiveChatRoom extends LitElement {
 
   private onRoom(room: RoomView): void {
     if (room.announcement !== this._room.announcement) this._roomAnnouncement = room.announcement;
+    // Comments frozen over an "ended" or "starting soon" card are noise: clear them.
+    if (room.state !== this._room.state && (room.state === 'ended' || room.state === 'upcoming')) this.barrageHost.clear();
     this._room = room;
     this.playerHost.sync(room, this.src || undefined);
   }
