@@ -10,22 +10,12 @@ import { fileURLToPath } from 'node:url';
 import {
   composition, ellipse, fill, group, keys, layer, path, rect, star, stroke, type LayerSpec,
 } from './lottie-shapes.ts';
+import { seeded } from './seeded-random.ts';
 
 const SIZE = 720;
 const FRAMES = 75;
 const C = SIZE / 2;
 
-/** mulberry32: a small seeded PRNG so the files are reproducible. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Twinkling sparkles scattered over a region, staggered in time. */
 function sparkles(rand: () => number, count: number, area: { x: number; y: number; w: number; h: number }, colors: string[], from: number, to: number): LayerSpec[] {

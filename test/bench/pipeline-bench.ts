@@ -7,20 +7,11 @@
 import { filter, map, Subject } from 'rxjs';
 import { decodeFrames, dedupeById, shedByPriority } from '../../src/pipeline/index.ts';
 import { encodeEnvelope, type InboundFrame, type Priority, type RoomEvent } from '../../src/protocol/index.ts';
+import { seeded } from '../../demo/tools/seeded-random.ts';
 
 const N = Number(process.argv.find((a) => a.startsWith('--messages='))?.slice(11) ?? 1_000_000);
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
 
-/** Deterministic PRNG so every run and every machine sees the same workload. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['主播好', 'hello', '666', '太好看了', 'wow', '加油', 'so cute', '갑니다', 'love it', '哈哈哈', 'nice', '買った'];
 const likeData = encodeEnvelope('send_like_message', { count: 3 });
@@ -79,7 +70,7 @@ function runOnce(total: number): { seconds: number; out: number; drops: number; 
       else if (o.type === 'drop') drops++;
     });
   context$.next({ selfId: 'me' });
-  const rnd = mulberry32(42);
+  const rnd = seeded(42);
   let elapsed = 0n;
   let pushed = 0;
   while (pushed < total) {

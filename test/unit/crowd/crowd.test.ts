@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CROWD_DEFAULTS, FLOOD_SENDERS, MAX_FLOOD_RATE, createCrowd, type CrowdOptions } from '../../../demo/server/crowd.ts';
 import { LINES } from '../../../demo/server/crowd-lines.ts';
 import type { CrowdApi, CrowdPriority } from '../../../demo/server/hooks.ts';
+import { seeded as mulberry32 } from '../../../demo/tools/seeded-random.ts';
 
 const catalog = JSON.parse(
   readFileSync(new URL('../../../demo/public/gifts/catalog.json', import.meta.url), 'utf8'),
@@ -15,16 +16,6 @@ const catalog = JSON.parse(
 const catalogIds = new Set(catalog.map((g) => g.id));
 const allLines = new Set(Object.values(LINES).flat());
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Call =
   | { op: 'join'; user: string; nick: string; level: number }

@@ -13,17 +13,7 @@ export function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   return createEmulator({ host: '127.0.0.1', port: 0, catalogPath: CATALOG, ...opts, config: { multiLogin: 'kick-old', ...opts.config } });
 }
 
-/** A seeded PRNG (mulberry32) for deterministic tests. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded } from '../../../demo/tools/seeded-random.ts';
 
 /** A controllable clock. */
 export function fakeClock(start = Date.UTC(2025, 0, 1)): { now: () => number; advance: (ms: number) => void; set: (ms: number) => void } {
