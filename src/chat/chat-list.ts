@@ -26,7 +26,7 @@ export class ChatList {
   private queue: ChatEntry[] = [];
   private frame = 0;
   private unseen = 0;
-  private lastAnnounce = 0;
+  private lastAnnounce = -Infinity; // the first batch is announced even on a page younger than announceMs
   private destroyed = false;
   private readonly lines = new Map<string, HTMLElement>();
 
@@ -63,6 +63,7 @@ export class ChatList {
     box.setAttribute('part', `chat-status chat-status-${status}`);
     if (status === 'pending') {
       box.textContent = '…';
+      box.setAttribute('role', 'img'); // a name on a plain span is not announced (aria-prohibited-attr)
       box.setAttribute('aria-label', 'sending');
     } else {
       box.textContent = reasonText ?? '!';
@@ -166,17 +167,21 @@ export class ChatList {
 
   private readonly onScroll = (): void => {
     const log = this.o.log;
-    if (log.scrollHeight - log.scrollTop - log.clientHeight <= NEAR_BOTTOM_PX) {
-      this.unseen = 0;
-      this.o.pill.hidden = true;
-    }
+    if (log.scrollHeight - log.scrollTop - log.clientHeight <= NEAR_BOTTOM_PX) this.hidePill();
   };
 
   private readonly onPill = (): void => {
     this.o.log.scrollTop = this.o.log.scrollHeight;
-    this.unseen = 0;
-    this.o.pill.hidden = true;
+    this.hidePill();
   };
+
+  private hidePill(): void {
+    this.unseen = 0;
+    // A keyboard user on the pill would be dropped on the page when it hides: keep them in the chat.
+    const hadFocus = this.o.pill.matches(':focus');
+    this.o.pill.hidden = true;
+    if (hadFocus) this.o.log.focus({ preventScroll: true });
+  }
 
   destroy(): void {
     if (this.destroyed) return;

@@ -29,6 +29,7 @@ export class BarrageHost implements ReactiveController {
   private stopCapacity: (() => void) | undefined;
   private viewer: BarrageSettings = loadBarrageSettings();
   private forcedOff = false;
+  private paused = false;
   private connected = false;
   private generation = 0;
 
@@ -49,6 +50,7 @@ export class BarrageHost implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
+    this.paused = false; // the player is gone too; the next one reports its own state
     this.generation++;
     this.teardown();
   }
@@ -87,10 +89,19 @@ export class BarrageHost implements ReactiveController {
     this.barrage?.clear();
   }
 
+  /**
+   * Pauses with the video. Remembered, so a renderer made later (toggle, reduced-motion rebuild,
+   * reconnect) starts paused too; and the pipeline hears "no room" at once, since the barrage's
+   * own demand signal only ever reports growth and would leave a stale budget in the pipeline.
+   */
   setPaused(paused: boolean): void {
+    if (paused === this.paused) return;
+    this.paused = paused;
     if (!this.barrage) return;
-    if (paused) this.barrage.pause();
-    else this.barrage.resume();
+    if (paused) {
+      this.barrage.pause();
+      this.options.onCapacity(0);
+    } else this.barrage.resume();
   }
 
   stats(): Record<string, unknown> | undefined {
@@ -110,6 +121,7 @@ export class BarrageHost implements ReactiveController {
     const layer = this.options.layer();
     if (!layer || this.barrage) return;
     this.barrage = createBarrage(layer, { settings: this.viewer, motion: motionForPreference(prefersReducedMotion()) });
+    if (this.paused) this.barrage.pause();
     this.stopCapacity = this.barrage.onCapacity((free) => this.options.onCapacity(free));
     this.options.onCapacity(this.barrage.freeCapacity());
     this.stopWatching = watchReducedMotion(() => {

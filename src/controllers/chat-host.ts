@@ -30,14 +30,14 @@ export class ChatHost implements ReactiveController {
       const { log, pill, announcer } = this.options.parts();
       if (!log || !pill || !announcer) return;
       log.replaceChildren(); // a reconnected element starts a fresh list
-      const renderItem = this.options.renderItem();
       this.list = new ChatList({
         log,
         pill,
         announcer,
         max: this.options.max(),
         lang: this.options.lang(),
-        ...(renderItem ? { renderItem } : {}),
+        // Asked per line, so a hook set (or unset) after connect applies to the next lines.
+        renderItem: (entry, line) => this.options.renderItem()?.(entry, line),
         onRetry: this.options.onRetry,
       });
     });

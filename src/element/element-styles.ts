@@ -84,9 +84,10 @@ const chat = css`
   .log .line.enter { opacity: .8; font-size: 12px; }
   .log .line.gift .text { color: var(--lcr-color-highlight); }
   .log .line.system { color: var(--lcr-color-highlight); }
-  .log .badge { display: inline-block; font-size: 10px; font-weight: 800; border-radius: 6px; padding: 1px 5px; margin-right: 4px; vertical-align: 1px; background: #5c6270; }
-  .log .badge.tier-1 { background: #3b82f6; } .log .badge.tier-2 { background: #10b981; } .log .badge.tier-3 { background: #f59e0b; } .log .badge.tier-4 { background: #ef4444; }
-  .log .badge.role.anchor { background: var(--lcr-color-accent); } .log .badge.role.admin { background: #8b5cf6; }
+  /* Badge colours keep white 10px text at ≥ 4.5:1 (WCAG 1.4.3; checked by axe in the tests). */
+  .log .badge { display: inline-block; font-size: 10px; font-weight: 800; border-radius: 6px; padding: 1px 5px; margin-right: 4px; vertical-align: 1px; background: #5c6270; color: #fff; }
+  .log .badge.tier-1 { background: #2563eb; } .log .badge.tier-2 { background: #047857; } .log .badge.tier-3 { background: #b45309; } .log .badge.tier-4 { background: #b91c1c; }
+  .log .badge.role.anchor { background: var(--lcr-color-accent); } .log .badge.role.admin { background: #6d28d9; }
   .log .status { margin-left: 6px; color: var(--lcr-color-hint); font-size: 12px; }
   .log .line[data-status='failed'] .status { color: var(--lcr-color-danger); }
   .log .retry { background: none; border: 0; color: inherit; min-width: 24px; min-height: 24px; }

@@ -14,6 +14,8 @@
  * @csspart header - The header bar. @csspart video - The <video>. @csspart barrage - The barrage layer.
  * @csspart chat - The chat list container. @csspart chat-line - One chat line.
  * @csspart state-badge - The room-state badge. @csspart card - A room-state card.
+ * @csspart announcement-toggle - The announcement's More/Less button. @csspart new-messages - The "N new messages" button.
+ * @csspart replay-button - "Watch the replay" on the ended card. @csspart retry-button - Retry on the player's error card.
  * @cssstate live - @cssstate upcoming - @cssstate paused - @cssstate ended - @cssstate replay
  * @cssstate connecting - @cssstate reconnecting - @cssstate offline - @cssstate kicked - @cssstate guest
  * @fires lcr-message @fires lcr-member-enter @fires lcr-room-state-change @fires lcr-connection-change
@@ -25,7 +27,7 @@ import { ChatHost } from '../controllers/chat-host.ts';
 import { PlayerHost } from '../controllers/player-host.ts';
 import { SessionHost } from '../controllers/session-host.ts';
 import { LcrFollowRequestEvent } from '../events/index.ts';
-import { resolveLang, type Lang } from '../i18n/index.ts';
+import { resolveLang, t, type Lang } from '../i18n/index.ts';
 import { INITIAL_ROOM_VIEW, type RoomView } from '../pipeline/index.ts';
 import type { PlayerState } from '../player/player-state.ts';
 import { safeUrl } from '../protocol/index.ts';
@@ -201,7 +203,19 @@ export class LiveChatRoom extends LitElement {
     const lang = this.language;
     const origin = { origin: location.origin, ...(this.allowUrl ? { allowUrl: this.allowUrl } : {}) };
     const anchorAvatar = this.anchor?.avatar ? safeUrl(this.anchor.avatar, origin) : undefined;
+    // The header comes first in the DOM (it is painted on top by z-index anyway), so keyboard and
+    // screen-reader order reads the room top to bottom: header, stage (cards, player controls), chat.
     return html`<div class="room" part="room">
+      ${headerTemplate({
+        lang,
+        ...(this.anchor ? { anchor: this.anchor } : {}),
+        ...(anchorAvatar ? { anchorAvatar } : {}),
+        room: this._room,
+        announcement: this._roomAnnouncement || this.announcement,
+        announcementOpen: this._announcementOpen,
+        onFollow: () => this.dispatchEvent(new LcrFollowRequestEvent({ follow: !this.anchor?.followed })),
+        onToggleAnnouncement: () => (this._announcementOpen = !this._announcementOpen),
+      })}
       <div class="stage" part="stage">
         <video part="video" playsinline .muted=${true} ?autoplay=${this.autoplay} poster=${this.poster || ''}></video>
         <div class="barrage" part="barrage" ?hidden=${!this.barrageHost.on}></div>
@@ -226,19 +240,9 @@ export class LiveChatRoom extends LitElement {
           onWatchReplay: () => this.playerHost.watchReplay(this._room),
         })}
       </div>
-      ${headerTemplate({
-        lang,
-        ...(this.anchor ? { anchor: this.anchor } : {}),
-        ...(anchorAvatar ? { anchorAvatar } : {}),
-        room: this._room,
-        announcement: this._roomAnnouncement || this.announcement,
-        announcementOpen: this._announcementOpen,
-        onFollow: () => this.dispatchEvent(new LcrFollowRequestEvent({ follow: !this.anchor?.followed })),
-        onToggleAnnouncement: () => (this._announcementOpen = !this._announcementOpen),
-      })}
-      <section class="chat" part="chat" ?hidden=${this.noChat} aria-label="chat">
-        <div class="log" tabindex="0"></div>
-        <button type="button" class="new-pill" hidden></button>
+      <section class="chat" part="chat" ?hidden=${this.noChat} aria-label=${t(lang, 'chat.label')}>
+        <div class="log" tabindex="0" aria-label=${t(lang, 'chat.label')}></div>
+        <button type="button" class="new-pill" part="new-messages" hidden></button>
         <div class="announcer sr-only"></div>
       </section>
     </div>`;

@@ -12,7 +12,8 @@ export const tokens = css`
     --lcr-color-text: #f4f5f7;
     --lcr-color-hint: #a3a8b4;
     --lcr-color-highlight: #ffd166;
-    --lcr-color-accent: #ff3d6e;
+    /* Carries white text (follow, LIVE, Host): 4.95:1 with #fff. */
+    --lcr-color-accent: #d81b60;
     --lcr-color-secondary: #4cc9f0;
     --lcr-color-danger: #ff6b6b;
     --lcr-color-own: #7cf29a;

@@ -1,6 +1,9 @@
 import { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
 import '../../src/define.ts';
 import type { LiveChatRoom } from '../../src/element/live-chat-room.ts';
+import { BARRAGE_SETTINGS_KEY, type BarrageController, type BarrageSettings } from '../../src/barrage/index.ts';
+import type { SessionHost } from '../../src/controllers/session-host.ts';
+import type { PlayerState } from '../../src/player/player-state.ts';
 import { encodeEnvelope } from '../../src/protocol/index.ts';
 
 export async function mount(opts: { transport?: FakeTransport; userId?: string; attrs?: Record<string, string>; props?: Partial<LiveChatRoom> } = {}) {
@@ -38,3 +41,47 @@ export function customMessage(from: string, cmd: string, info: Record<string, ne
 export function chatLines(el: HTMLElement): string[] {
   return [...el.shadowRoot!.querySelectorAll('.log .line')].map((l) => l.textContent ?? '');
 }
+
+/** The committed HLS fixture, served raw by the dev server (see vite.config.ts). */
+export const VOD = '/demo/media/vod.m3u8';
+
+/** A fresh page for the next test: no elements, no barrage settings persisted by the last one. */
+export function resetPage(): void {
+  document.body.replaceChildren();
+  localStorage.removeItem(BARRAGE_SETTINGS_KEY);
+}
+
+/** Starts the next mounted element with these viewer barrage settings (the persisted, public way). */
+export function presetBarrage(settings: Partial<BarrageSettings>): void {
+  localStorage.setItem(BARRAGE_SETTINGS_KEY, JSON.stringify(settings));
+}
+
+/**
+ * The element's private controllers, reached with a cast — tests only. The element has no chat
+ * input yet, so the own-message path is driven through `session.send()` exactly as the input
+ * will; the barrage and the player are read back through their hosts for stats and state.
+ */
+interface Privates {
+  readonly session: SessionHost;
+  readonly barrageHost: { readonly controller: BarrageController | undefined; readonly on: boolean };
+  readonly playerHost: { readonly state: PlayerState | undefined };
+}
+const privates = (el: LiveChatRoom): Privates => el as unknown as Privates;
+
+export const sessionOf = (el: LiveChatRoom): SessionHost => privates(el).session;
+export const barrageOf = (el: LiveChatRoom): BarrageController | undefined => privates(el).barrageHost.controller;
+export const playerStateOf = (el: LiveChatRoom): PlayerState | undefined => privates(el).playerHost.state;
+
+/** Waits until the element's video plays (hls.js on the fixture; a loaded machine may be slow). */
+export async function untilPlaying(el: LiveChatRoom, src = VOD): Promise<void> {
+  await until(() => playerStateOf(el)?.status === 'playing' && (playerStateOf(el)?.src ?? '').endsWith(src), 15_000);
+}
+
+export const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string): T | null => el.shadowRoot!.querySelector<T>(selector);
+export const $$ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string): T[] => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+
+export const nextFrame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The logged-in viewer the own-message tests use. */
+export const ME = { id: 'me', nick: 'Me', level: 3, role: 'member' as const };

@@ -55,7 +55,7 @@ export function headerTemplate(m: HeaderModel): TemplateResult {
       ? html`<div class="announcement ${m.announcementOpen ? 'open' : ''}" part="announcement">
           <span aria-hidden="true">📢</span>
           <span class="text" id="announcement-text"><span class="sr-only">${t(lang, 'header.announcement')}: </span>${m.announcement}</span>
-          <button type="button" aria-expanded=${m.announcementOpen ? 'true' : 'false'} aria-controls="announcement-text" @click=${m.onToggleAnnouncement}>
+          <button type="button" part="announcement-toggle" aria-expanded=${m.announcementOpen ? 'true' : 'false'} aria-controls="announcement-text" @click=${m.onToggleAnnouncement}>
             ${t(lang, m.announcementOpen ? 'header.less' : 'header.more')}
           </button>
         </div>`

@@ -32,6 +32,11 @@ export function stageOverlays(m: StageModel): TemplateResult {
   return html`${roomCard(m)} ${connectionBanner(m)} ${playerControls(m)} ${blocker(m)}`;
 }
 
+/** The viewer chose "Watch the replay" on the ended card: the VOD is loaded and must be seen. */
+function watchingReplay(m: StageModel): boolean {
+  return m.room.state === 'ended' && !!m.player?.src && !m.player.live;
+}
+
 function roomCard(m: StageModel): TemplateResult | typeof nothing {
   const { lang, room } = m;
   switch (room.state) {
@@ -52,12 +57,13 @@ function roomCard(m: StageModel): TemplateResult | typeof nothing {
         <div class="inner"><h2>${t(lang, 'card.paused.title')}</h2><p>${t(lang, 'card.paused.body')}</p></div>
       </div>`;
     case 'ended':
+      if (watchingReplay(m)) return nothing;
       return html`<div class="card ended" part="card card-ended">
         <div class="inner">
           ${m.anchorAvatar ? html`<img class="avatar" src=${m.anchorAvatar} alt="" referrerpolicy="no-referrer" />` : nothing}
           <h2>${t(lang, 'card.ended.title')}</h2>
           <p>${t(lang, 'card.ended.body', { anchor: m.anchor?.nick ?? '' })}</p>
-          ${room.replayUrl ? html`<button type="button" class="pill-button" @click=${m.onWatchReplay}>${t(lang, 'card.replay')}</button>` : nothing}
+          ${room.replayUrl ? html`<button type="button" class="pill-button" part="replay-button" @click=${m.onWatchReplay}>${t(lang, 'card.replay')}</button>` : nothing}
         </div>
       </div>`;
     default:
@@ -73,12 +79,12 @@ function connectionBanner(m: StageModel): TemplateResult | typeof nothing {
 
 function playerControls(m: StageModel): TemplateResult {
   const p = m.player;
-  const showPlayer = m.room.state === 'live' || m.room.state === 'replay' || m.room.state === 'unknown';
+  const showPlayer = m.room.state === 'live' || m.room.state === 'replay' || m.room.state === 'unknown' || watchingReplay(m);
   return html`
     ${p && showPlayer && p.status === 'waiting-for-stream' ? html`<div class="banner" role="status">${t(m.lang, 'player.waiting')}</div>` : nothing}
     ${p && showPlayer && p.status === 'error'
       ? html`<div class="card" part="card card-error"><div class="inner"><h2>${t(m.lang, 'player.error')}</h2>
-          <button type="button" class="pill-button" @click=${m.onRetry}>${t(m.lang, 'player.retry')}</button></div></div>`
+          <button type="button" class="pill-button" part="retry-button" @click=${m.onRetry}>${t(m.lang, 'player.retry')}</button></div></div>`
       : nothing}
     <div class="controls">
       ${p && showPlayer && p.muted && (p.status === 'playing' || p.status === 'loading')
