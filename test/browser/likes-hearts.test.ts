@@ -8,20 +8,11 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { cdp, page } from 'vitest/browser';
 import { likeResources } from '../../src/likes/like-resources.ts';
 import { mountLike, nextFrame, opaquePixels, sleep, unmountLikes } from './likes-helpers.ts';
+import { seeded } from '../../demo/tools/seeded-random.ts';
 
 beforeAll(() => page.viewport(800, 600));
 afterEach(unmountLikes);
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('heart layer', () => {
   test('50 taps/s for 5 s: every tap starts a heart animation, never more than 40 alive; then the loop stops by itself', async () => {

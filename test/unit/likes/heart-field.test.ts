@@ -2,17 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HEART_COLORS, HeartField } from '../../../src/likes/heart-field.ts';
+import { seeded } from '../../../demo/tools/seeded-random.ts';
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const field = (max = 40, lifeMs: [number, number] = [1500, 2300]) =>
   new HeartField({ max, width: 96, height: 260, originOffset: 22, lifeMs, random: seeded(7) });
