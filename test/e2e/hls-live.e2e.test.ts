@@ -6,13 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { HlsRoomView } from '../../demo/server/hooks.ts';
 import { createHlsOrigin } from '../../demo/server/hls-origin.ts';
-import { CHROMIUM_ARGS, ensureChromium } from '../setup/find-chromium.ts';
+import { closeServer, launchChromium, listenLocal } from './harness.ts';
 
 const root = new URL('../../', import.meta.url);
 const mediaDir = fileURLToPath(new URL('demo/media/', root));
@@ -60,17 +59,13 @@ beforeAll(async () => {
       res.end();
     }
   });
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
+  base = await listenLocal(server);
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (server) {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
-  }
+  await closeServer(server);
 });
 
 interface PageLog {
