@@ -30,6 +30,6 @@ function write(line: string): void {
   log.prepend(row);
   while (log.childElementCount > 100) log.lastElementChild!.remove();
 }
-for (const type of ['lcr-room-state-change', 'lcr-connection-change', 'lcr-error', 'lcr-kicked', 'lcr-mute-change']) {
+for (const type of ['lcr-room-state-change', 'lcr-connection-change', 'lcr-error', 'lcr-kicked', 'lcr-mute-change', 'lcr-gift-request', 'lcr-login-request']) {
   room.addEventListener(type, (e) => write(`${type} ${JSON.stringify((e as CustomEvent).detail, (k, v) => (k === 'room' || k === 'cause' ? undefined : v))}`));
 }

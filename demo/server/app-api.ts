@@ -92,7 +92,9 @@ function userSig(b: Record<string, unknown>, { engine, sigExpireSeconds }: AppAp
 }
 
 async function gift(b: Record<string, unknown>, { engine, billing }: AppApiDeps): Promise<Reply> {
-  const { roomId, userID, giftId, count } = b;
+  const { roomId, userID, giftId, count, clientId } = b;
+  // The client's id for its local echo: put on the message so the sender does not see the gift twice.
+  const cid = typeof clientId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(clientId) ? clientId : undefined;
   if (typeof userID !== 'string' || !USER_ID.test(userID)) return [400, { ok: false, error: 'bad-user' }];
   if (typeof roomId !== 'string' || !engine.room(roomId)) return [404, { ok: false, error: 'room-not-found' }];
   const entry = typeof giftId === 'string' ? billing.gift(giftId) : undefined;
@@ -120,7 +122,7 @@ async function gift(b: Record<string, unknown>, { engine, billing }: AppApiDeps)
     operator: engine.config.admin,
     content: { type: 'TIMCustomElem', data, description: CMD.gift, extension: '' },
     priority: 'High',
-    cloudCustomData: encodeMeta({ level: author.level }),
+    cloudCustomData: encodeMeta({ level: author.level, ...(cid ? { clientId: cid } : {}) }),
     asUser: false,
   });
   if (!sent.ok) {

@@ -5,7 +5,9 @@
  * announcement every `announceMs` (the log itself is not live: 40 lines/s would be noise).
  */
 import { t, type Lang } from '../i18n/index.ts';
+import type { FailureReason } from '../protocol/index.ts';
 import { buildLine } from './chat-line.ts';
+import { failureText } from './failure-text.ts';
 import type { ChatEntry, ChatItemRenderer } from './chat-types.ts';
 
 export interface ChatListOptions {
@@ -48,11 +50,11 @@ export class ChatList {
   }
 
   /** Updates an own line's echo state (pending → sent | failed with a retry button). */
-  setStatus(id: string, status: 'pending' | 'sent' | 'failed', reasonText?: string): void {
+  setStatus(id: string, status: 'pending' | 'sent' | 'failed', reason?: FailureReason): void {
     const line = this.lines.get(id);
     if (!line) {
       const queued = this.queue.findIndex((e) => e.id === id);
-      if (queued >= 0) this.queue[queued] = { ...this.queue[queued]!, status };
+      if (queued >= 0) this.queue[queued] = { ...this.queue[queued]!, status, ...(reason ? { reason } : {}) };
       return;
     }
     line.dataset.status = status;
@@ -66,6 +68,7 @@ export class ChatList {
       box.setAttribute('role', 'img'); // a name on a plain span is not announced (aria-prohibited-attr)
       box.setAttribute('aria-label', 'sending');
     } else {
+      const reasonText = reason ? failureText(this.o.lang, reason) : undefined;
       box.textContent = reasonText ?? '!';
       const retry = document.createElement('button');
       retry.type = 'button';
@@ -116,7 +119,7 @@ export class ChatList {
       const line = this.render(entry);
       this.lines.set(entry.id, line);
       fragment.append(line);
-      if (entry.status && entry.status !== 'sent') this.setStatus(entry.id, entry.status);
+      if (entry.status && entry.status !== 'sent') this.setStatus(entry.id, entry.status, entry.reason);
     }
     log.append(fragment);
     this.trim();

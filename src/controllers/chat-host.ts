@@ -1,6 +1,7 @@
 /** Owns the chat list for the element's lifetime (made on connect, destroyed on disconnect). */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ChatList } from '../chat/chat-list.ts';
+import type { FailureReason } from '../protocol/index.ts';
 import type { ChatEntry, ChatItemRenderer } from '../chat/chat-types.ts';
 import type { Lang } from '../i18n/index.ts';
 
@@ -53,8 +54,8 @@ export class ChatHost implements ReactiveController {
     this.list?.push(entry);
   }
 
-  setStatus(id: string, status: 'pending' | 'sent' | 'failed', reasonText?: string): void {
-    this.list?.setStatus(id, status, reasonText);
+  setStatus(id: string, status: 'pending' | 'sent' | 'failed', reason?: FailureReason): void {
+    this.list?.setStatus(id, status, reason);
   }
 
   remove(id: string): void {

@@ -4,8 +4,8 @@
  * `stop()` (on disconnect); `stop()` is idempotent and nothing outlives it.
  */
 import { BehaviorSubject, Subject, Subscription } from 'rxjs';
-import { createRoomPipeline, type ContextInfo, type DisplayItem, type EchoState, type GiftCombo, type LikeBurst, type PipelineMetrics, type RoomPipeline, type RoomView, type TextRequest, type GiftTap } from '../pipeline/index.ts';
-import type { InboundFrame, RoomEvent, SendResult } from '../protocol/index.ts';
+import { createRoomPipeline, type ContextInfo, type DisplayItem, type EchoState, type GiftCombo, type LikeBurst, type PipelineMetrics, type RoomPipeline, type RoomView, type TextRequest, type GiftTap, type GiftBatch } from '../pipeline/index.ts';
+import type { GiftEvent, InboundFrame, OutboundWire, RoomEvent, SendResult } from '../protocol/index.ts';
 import type { ChatTransport, Identity } from '../transport/chat-transport.ts';
 import { createTransport, type TransportConfig } from './transport-factory.ts';
 
@@ -23,9 +23,13 @@ export interface SessionSink {
   barrage(item: DisplayItem): void;
   gift(combo: GiftCombo): void;
   likes(burst: LikeBurst): void;
+  /** One aggregated like message handed to the transport, and its outcome. */
+  likeSent(count: number, result: Promise<SendResult>): void;
+  /** Merged gift taps ready for billing. */
+  giftBatch(batch: GiftBatch): void;
   metrics(m: PipelineMetrics): void;
   echo(e: EchoState): void;
-  cooldown(retryInMs: number): void;
+  cooldown(retryInMs: number, clientId: string): void;
   error(code: 'transport' | 'join' | 'login' | 'room-evicted', message: string, cause?: unknown): void;
 }
 
@@ -39,6 +43,8 @@ export class RoomSession {
   private readonly likeTaps$ = new Subject<number>();
   private readonly giftTaps$ = new Subject<GiftTap>();
   private readonly sendResults$ = new Subject<{ clientId: string; result: SendResult }>();
+  private readonly ownGifts$ = new Subject<GiftEvent>();
+  private frames$: Subject<InboundFrame> | undefined;
   private subs = new Subscription();
   private current?: { transport: ChatTransport; owned: boolean };
   private poll: ReturnType<typeof setInterval> | undefined;
@@ -67,6 +73,7 @@ export class RoomSession {
     this.current = made;
     const { transport } = made;
     const frames$ = new Subject<InboundFrame>();
+    this.frames$ = frames$;
     const context$ = new BehaviorSubject<ContextInfo>({
       ...(config.identity.kind === 'user' ? { selfId: config.identity.userId } : {}),
       ...(config.anchorId ? { anchorId: config.anchorId } : {}),
@@ -82,6 +89,7 @@ export class RoomSession {
       sendResults$: this.sendResults$,
       likeTaps$: this.likeTaps$,
       giftTaps$: this.giftTaps$,
+      ownGifts$: this.ownGifts$,
     });
     this.wire(pipeline, transport);
     this.subs.add(transport.events$.subscribe(frames$));
@@ -124,13 +132,14 @@ export class RoomSession {
     this.subs.add(p.likes$.subscribe((l) => s.likes(l)));
     this.subs.add(p.metrics$.subscribe((m) => s.metrics(m)));
     this.subs.add(p.echoes$.subscribe((e) => s.echo(e)));
-    this.subs.add(p.cooldown$.subscribe((c) => s.cooldown(c.retryInMs)));
+    this.subs.add(p.cooldown$.subscribe((c) => s.cooldown(c.retryInMs, c.clientId)));
+    this.subs.add(p.giftBatches$.subscribe((b) => s.giftBatch(b)));
     this.subs.add(
       p.transmit$.subscribe(({ clientId, wire }) => {
         void transport.send(wire).then((result) => this.sendResults$.next({ clientId, result }));
       }),
     );
-    this.subs.add(p.likeSends$.subscribe(({ wire }) => void transport.send(wire)));
+    this.subs.add(p.likeSends$.subscribe(({ count, wire }) => s.likeSent(count, transport.send(wire))));
   }
 
   sendText(request: TextRequest): void {
@@ -145,9 +154,26 @@ export class RoomSession {
     this.giftTaps$.next(tap);
   }
 
+  /** An own gift, billed (or being billed): shown at once, deduped against the room's copy. */
+  echoGift(event: GiftEvent): void {
+    this.ownGifts$.next(event);
+  }
+
+  /** A frame from the host (`updateRoom`): through the same decoder as the room's own. */
+  inject(frame: InboundFrame): void {
+    this.frames$?.next(frame);
+  }
+
+  /** Any message, straight to the transport (host `sendCustom`); no transport → not sent. */
+  sendWire(wire: OutboundWire): Promise<SendResult> {
+    const t = this.current?.transport;
+    return t ? t.send(wire) : Promise.resolve({ ok: false, reason: 'network' });
+  }
+
   /** Idempotent. Leaves the room and releases the transport if we made it. */
   stop(): void {
     this.generation++;
+    this.frames$ = undefined;
     this.subs.unsubscribe();
     this.subs = new Subscription();
     if (this.poll !== undefined) clearInterval(this.poll);

@@ -8,6 +8,7 @@ import { barrageItemFrom } from '../barrage/barrage-item.ts';
 import {
   LcrConnectionChangeEvent,
   LcrErrorEvent,
+  LcrGiftEvent,
   LcrKickedEvent,
   LcrMemberEnterEvent,
   LcrMessageEvent,
@@ -16,9 +17,12 @@ import {
   LcrRoomStateChangeEvent,
 } from '../events/index.ts';
 import { INITIAL_ROOM_VIEW, type DisplayItem, type RoomView, type TextRequest } from '../pipeline/index.ts';
-import type { RoomEvent } from '../protocol/index.ts';
+import type { ChatInputController } from '../chat/chat-input.ts';
+import type { FailureReason, InboundFrame, OutboundWire, RoomEvent, SendResult } from '../protocol/index.ts';
 import type { BarrageHost } from './barrage-host.ts';
 import type { ChatHost } from './chat-host.ts';
+import type { GiftHost } from './gift-host.ts';
+import type { LikeHost } from './like-host.ts';
 import { RoomSession, type SessionConfig } from './room-session.ts';
 
 type Host = ReactiveControllerHost & HTMLElement & { tick(now: number): void };
@@ -28,12 +32,21 @@ export interface SessionHostOptions {
   readonly onRoom: (room: RoomView) => void;
   readonly chat: () => ChatHost;
   readonly barrage: () => BarrageHost;
+  readonly gifts: () => GiftHost;
+  readonly likes: () => LikeHost;
+  readonly input: () => ChatInputController;
 }
+
+export type TextSendResult = { readonly ok: true; readonly id?: string } | { readonly ok: false; readonly reason: FailureReason };
 
 export class SessionHost implements ReactiveController {
   private readonly session: RoomSession;
   private room: RoomView = INITIAL_ROOM_VIEW;
   private readonly sent = new Map<string, TextRequest>();
+  private readonly waiting = new Map<string, (r: TextSendResult) => void>();
+  /** The text the input last sent: its failure is shown at the input too. */
+  private lastInputId: string | undefined;
+  private started = false;
   private clock: ReturnType<typeof setInterval> | undefined;
   private connected = false;
 
@@ -47,11 +60,21 @@ export class SessionHost implements ReactiveController {
       event: (e) => this.onEvent(e),
       display: (d) => this.onDisplay(d),
       barrage: (d) => void options.barrage().push(barrageItemFrom(d.event, d.folded)),
-      gift: () => undefined, // banners and effects: the gifts layer (next issue)
-      likes: () => undefined,
+      gift: (combo) => options.gifts().onCombo(combo),
+      likes: (burst) => options.likes().received(burst),
+      likeSent: (count, result) => options.likes().sent(count, result),
+      giftBatch: (batch) => void options.gifts().sender.batch(batch),
       metrics: (m) => host.dispatchEvent(new LcrMetricsEvent({ ...m, ...(options.barrage().stats() ? { barrage: options.barrage().stats()! } : {}) })),
-      echo: (e) => options.chat().setStatus(e.clientId, e.status, e.reason),
-      cooldown: () => undefined,
+      echo: (e) => {
+        options.chat().setStatus(e.clientId, e.status, e.reason);
+        if (e.status === 'pending') return;
+        if (e.status === 'failed' && e.reason && e.clientId === this.lastInputId) options.input().showFailure(e.reason);
+        this.settle(e.clientId, e.status === 'sent' ? { ok: true, ...(e.serverId ? { id: e.serverId } : {}) } : { ok: false, reason: e.reason ?? 'unknown' });
+      },
+      cooldown: (ms, clientId) => {
+        options.input().cooldown(ms, clientId);
+        this.settle(clientId, { ok: false, reason: 'too-fast' });
+      },
       error: (code, message, cause) => host.dispatchEvent(new LcrErrorEvent({ code, message, cause })),
     });
   }
@@ -63,26 +86,75 @@ export class SessionHost implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
-    this.session.stop();
+    this.stop();
     this.stopClock();
+  }
+
+  private stop(): void {
+    this.session.stop();
+    this.started = false;
     this.room = INITIAL_ROOM_VIEW;
+    for (const id of [...this.waiting.keys()]) this.settle(id, { ok: false, reason: 'cancelled' });
+    this.options.likes().reset();
+    this.options.gifts().sender.reset();
   }
 
   restart(): void {
-    this.session.stop();
+    this.stop();
     const config = this.options.config();
     if (!this.connected || !config) return;
+    this.started = true;
     void this.session.start(config);
+  }
+
+  /** Whether a room session runs (taps and sends have somewhere to go). */
+  get active(): boolean {
+    return this.started;
   }
 
   capacity(free: number): void {
     this.session.capacity$.next(free);
   }
 
-  send(request: TextRequest): void {
+  /** A text through the token bucket; resolves when it was sent, failed or refused. */
+  send(request: TextRequest, fromInput = false): Promise<TextSendResult> {
     this.sent.set(request.clientId, request);
     if (this.sent.size > 200) this.sent.delete(this.sent.keys().next().value as string);
+    if (fromInput) this.lastInputId = request.clientId;
+    const done = new Promise<TextSendResult>((resolve) => this.waiting.set(request.clientId, resolve));
     this.session.sendText(request);
+    return done;
+  }
+
+  like(count: number): boolean {
+    if (!this.started) return false;
+    this.session.like(count);
+    return true;
+  }
+
+  tapGift(giftId: string, count: number, preset: boolean): boolean {
+    if (!this.started) return false;
+    this.session.tapGift({ giftId, count, preset });
+    return true;
+  }
+
+  echoGift(...args: Parameters<RoomSession['echoGift']>): void {
+    this.session.echoGift(...args);
+  }
+
+  inject(frame: InboundFrame): void {
+    this.session.inject(frame);
+  }
+
+  sendWire(wire: OutboundWire): Promise<SendResult> {
+    return this.session.sendWire(wire);
+  }
+
+  private settle(clientId: string, result: TextSendResult): void {
+    const resolve = this.waiting.get(clientId);
+    if (!resolve) return;
+    this.waiting.delete(clientId);
+    resolve(result);
   }
 
   retry(clientId: string): void {
@@ -98,6 +170,7 @@ export class SessionHost implements ReactiveController {
     const prev = this.room;
     this.room = v;
     this.options.onRoom(v);
+    this.options.likes().serverTotal(v.likeTotal);
     if (v.state !== prev.state) this.host.dispatchEvent(new LcrRoomStateChangeEvent({ state: v.state, previous: prev.state, room: v }));
     if (v.connection !== prev.connection) this.host.dispatchEvent(new LcrConnectionChangeEvent({ state: v.connection, previous: prev.connection }));
     if (v.kicked && v.kicked !== prev.kicked) {
@@ -114,6 +187,7 @@ export class SessionHost implements ReactiveController {
 
   private onEvent(e: RoomEvent): void {
     this.host.dispatchEvent(new LcrMessageEvent(e));
+    if (e.kind === 'gift') this.host.dispatchEvent(new LcrGiftEvent(e));
     const chat = this.options.chat();
     switch (e.kind) {
       case 'member-enter':

@@ -11,6 +11,7 @@
  * @slot header-actions - Extra controls at the end of the header.
  * @slot input-actions - Extra controls beside the chat input.
  * @slot input-decoration - Decoration above the chat input.
+ * @slot gift-panel - Replaces the default gift panel's content.
  * @csspart header - The header bar. @csspart video - The <video>. @csspart barrage - The barrage layer.
  * @csspart chat - The chat list container. @csspart chat-line - One chat line.
  * @csspart state-badge - The room-state badge. @csspart card - A room-state card.
@@ -19,23 +20,32 @@
  * @cssstate live - @cssstate upcoming - @cssstate paused - @cssstate ended - @cssstate replay
  * @cssstate connecting - @cssstate reconnecting - @cssstate offline - @cssstate kicked - @cssstate guest
  * @fires lcr-message @fires lcr-member-enter @fires lcr-room-state-change @fires lcr-connection-change
- * @fires lcr-error @fires lcr-metrics @fires lcr-follow-request @fires lcr-kicked
+ * @fires lcr-error @fires lcr-metrics @fires lcr-follow-request @fires lcr-kicked @fires lcr-mute-change
+ * @fires lcr-gift @fires lcr-like @fires lcr-gift-request @fires lcr-send-request @fires lcr-login-request
  */
 import { html, LitElement, type PropertyValues } from 'lit';
+import { ChatInputController } from '../chat/chat-input.ts';
 import { BarrageHost } from '../controllers/barrage-host.ts';
 import { ChatHost } from '../controllers/chat-host.ts';
+import { GiftHost } from '../controllers/gift-host.ts';
+import type { GiftSendResult } from '../controllers/gift-sender.ts';
+import { LikeHost } from '../controllers/like-host.ts';
 import { PlayerHost } from '../controllers/player-host.ts';
-import { SessionHost } from '../controllers/session-host.ts';
+import { inputStatus, RoomActions } from '../controllers/room-actions.ts';
+import { SessionHost, type TextSendResult } from '../controllers/session-host.ts';
 import { LcrFollowRequestEvent } from '../events/index.ts';
+import type { CatalogGift } from '../gifts/index.ts';
 import { resolveLang, t, type Lang } from '../i18n/index.ts';
 import { INITIAL_ROOM_VIEW, type RoomView } from '../pipeline/index.ts';
 import type { PlayerState } from '../player/player-state.ts';
-import { safeUrl } from '../protocol/index.ts';
+import { safeUrl, type JsonValue, type Priority, type SendResult } from '../protocol/index.ts';
 import type { ChatTransport } from '../transport/chat-transport.ts';
 import type { ChatItemRenderer } from '../chat/chat-types.ts';
 import { elementStyles } from './element-styles.ts';
 import { headerTemplate } from './templates/header.ts';
+import { actionRail, chatSection, type InteractionModel } from './templates/interactions.ts';
 import { stageOverlays } from './templates/stage.ts';
+import type { RoomUpdate } from '../controllers/room-update.ts';
 import type { AnchorInfo } from './types.ts';
 
 export class LiveChatRoom extends LitElement {
@@ -62,6 +72,11 @@ export class LiveChatRoom extends LitElement {
     autoplay: { type: Boolean },
     renderChatItem: { attribute: false },
     allowUrl: { attribute: false },
+    gifts: { attribute: false },
+    giftsSrc: { type: String, attribute: 'gifts-src' },
+    giftEndpoint: { type: String, attribute: 'gift-endpoint' },
+    noGifts: { type: Boolean, attribute: 'no-gifts' },
+    noLikes: { type: Boolean, attribute: 'no-likes' },
     _room: { state: true },
     _player: { state: true },
     _settingsOpen: { state: true },
@@ -99,6 +114,14 @@ export class LiveChatRoom extends LitElement {
   renderChatItem: ChatItemRenderer | undefined;
   /** Extra URL allow-list for avatars and gift assets from messages. */
   allowUrl: ((url: string) => boolean) | undefined;
+  /** The gift catalog (`{id, name, image, price, type, effect?}[]`); holds the loaded one with `gifts-src`. */
+  gifts: readonly CatalogGift[] | undefined;
+  /** URL of a gift catalog JSON. */
+  giftsSrc = '';
+  /** The business server that bills a gift and sends it to the room (POST, see README). */
+  giftEndpoint = '';
+  noGifts = false;
+  noLikes = false;
 
   private _room: RoomView = INITIAL_ROOM_VIEW;
   private _player: PlayerState | undefined;
@@ -108,11 +131,43 @@ export class LiveChatRoom extends LitElement {
   private _roomAnnouncement = '';
   private readonly internals: ElementInternals | undefined = this.attachInternals?.();
 
-  private readonly session = new SessionHost(this, {
+  private readonly session: SessionHost = new SessionHost(this, {
     config: () => this.sessionConfig(),
     onRoom: (room) => this.onRoom(room),
     chat: () => this.chatHost,
     barrage: () => this.barrageHost,
+    gifts: () => this.giftHost,
+    likes: () => this.likeHost,
+    input: () => this.input,
+  });
+  private readonly likeHost: LikeHost = new LikeHost(this, { send: (n) => this.session.like(n) });
+  private readonly giftHost: GiftHost = new GiftHost(this, {
+    parts: () => ({
+      banners: this.renderRoot.querySelector<HTMLElement>('.gift-banners-host'),
+      effects: this.renderRoot.querySelector<HTMLElement>('.gift-effect-host'),
+      stage: this.renderRoot.querySelector<HTMLElement>('.stage'),
+    }),
+    allowUrl: () => this.allowUrl,
+    lang: () => this.language,
+    endpoint: () => this.giftEndpoint,
+    roomId: () => this.roomId,
+    self: () => (this.userId ? { id: this.userId, nick: this.nick || this.userId, level: 0, role: 'member' } : undefined),
+    tap: (giftId, count, preset) => this.session.tapGift(giftId, count, preset),
+    echo: (e) => this.session.echoGift(e),
+    rollback: (clientId) => this.chatHost.remove(clientId),
+  });
+  private readonly input: ChatInputController = new ChatInputController(this, {
+    onSend: (text) => this.actions.submitText(text, true).clientId,
+    onLoginRequest: () => this.actions.requestLogin('chat'),
+  });
+  private readonly actions: RoomActions = new RoomActions({
+    host: this,
+    userId: () => this.userId,
+    nick: () => this.nick,
+    session: () => this.session,
+    input: () => this.input,
+    gifts: () => this.giftHost,
+    likes: () => this.likeHost,
   });
   private readonly chatHost = new ChatHost(this, {
     parts: () => ({
@@ -173,6 +228,47 @@ export class LiveChatRoom extends LitElement {
     if (room.state !== this._room.state && (room.state === 'ended' || room.state === 'upcoming')) this.barrageHost.clear();
     this._room = room;
     this.playerHost.sync(room, this.src || undefined);
+    this.syncInput();
+  }
+
+  /** Who may chat now, for the input (mute and kick take effect within the same update). */
+  private syncInput(): void {
+    this.input.setStatus(inputStatus(this._room, !this.userId));
+  }
+
+  // --- controller API: the same paths as the UI (room-actions.ts) ----------------------------
+
+  /** Sends a chat text; resolves `{ok}` once the room took it, or `{ok: false, reason}`. */
+  sendText(text: string): Promise<TextSendResult> {
+    return this.actions.submitText(String(text ?? ''), false).done;
+  }
+
+  /** Sends `count` of a catalog gift as one billed request (a preset count). */
+  sendGift(giftId: string, count = 1): Promise<GiftSendResult> {
+    return this.actions.sendGift(giftId, count);
+  }
+
+  /** Likes `count` times: hearts at once, aggregated into the next like message. */
+  like(count = 1): Promise<SendResult> {
+    return this.actions.like(count);
+  }
+
+  /** Sends any custom command (`{"businessID":"live_kit", cmd, info}`) with a priority. */
+  sendCustom(cmd: string, info: Record<string, JsonValue> = {}, priority: Priority = 'normal'): Promise<SendResult> {
+    return this.actions.sendCustom(cmd, info, priority);
+  }
+
+  /** Plays a Lottie animation (https: or same-origin) ahead of queued gift effects. */
+  playEffect(url: string): Promise<void> {
+    return this.giftHost.playEffect(String(url ?? ''));
+  }
+
+  /** Changes room data locally (anchor, announcement, state, counts), through the room's own decoder. */
+  updateRoom(update: RoomUpdate & { readonly anchor?: AnchorInfo }): Promise<void> {
+    if (update.anchor) this.anchor = { ...this.anchor, ...update.anchor };
+    if (update.announcement !== undefined) this.announcement = update.announcement;
+    this.actions.updateRoom(update);
+    return this.updateComplete.then(() => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -181,7 +277,12 @@ export class LiveChatRoom extends LitElement {
     if (this.hasUpdated && restart.some((k) => changed.has(k))) this.session.restart();
     if (changed.has('src') && this.hasUpdated) this.playerHost.sync(this._room, this.src || undefined);
     if (changed.has('barrageMaxCount')) this.chatHost.setMax(this.barrageMaxCount);
+    if (changed.has('gifts') && this.gifts !== this.loadedGifts) this.giftHost.setGifts(this.gifts);
+    if (changed.has('giftsSrc') && this.giftsSrc) this.giftHost.loadFrom(this.giftsSrc, (list: readonly CatalogGift[]) => (this.gifts = this.loadedGifts = list));
+    if (changed.has('userId')) this.syncInput();
   }
+
+  private loadedGifts: readonly CatalogGift[] | undefined;
 
   protected override updated(): void {
     this.syncStates();
@@ -203,6 +304,7 @@ export class LiveChatRoom extends LitElement {
     const lang = this.language;
     const origin = { origin: location.origin, ...(this.allowUrl ? { allowUrl: this.allowUrl } : {}) };
     const anchorAvatar = this.anchor?.avatar ? safeUrl(this.anchor.avatar, origin) : undefined;
+    const actions = this.interactionModel(lang);
     // The header comes first in the DOM (it is painted on top by z-index anyway), so keyboard and
     // screen-reader order reads the room top to bottom: header, stage (cards, player controls), chat.
     return html`<div class="room" part="room">
@@ -219,6 +321,8 @@ export class LiveChatRoom extends LitElement {
       <div class="stage" part="stage">
         <video part="video" playsinline .muted=${true} ?autoplay=${this.autoplay} poster=${this.poster || ''}></video>
         <div class="barrage" part="barrage" ?hidden=${!this.barrageHost.on}></div>
+        <div class="gift-effect-host" part="gift-effects"></div>
+        <div class="gift-banners-host" part="gift-banners"></div>
         ${stageOverlays({
           lang,
           room: this._room,
@@ -239,13 +343,26 @@ export class LiveChatRoom extends LitElement {
           onToggleBarrage: () => this.barrageHost.update({ enabled: !this.barrageHost.settings.enabled }),
           onWatchReplay: () => this.playerHost.watchReplay(this._room),
         })}
+        ${actionRail(actions)}
       </div>
-      <section class="chat" part="chat" ?hidden=${this.noChat} aria-label=${t(lang, 'chat.label')}>
-        <div class="log" tabindex="0" aria-label=${t(lang, 'chat.label')}></div>
-        <button type="button" class="new-pill" part="new-messages" hidden></button>
-        <div class="announcer sr-only"></div>
-      </section>
+      ${chatSection(actions)}
     </div>`;
+  }
+
+  private interactionModel(lang: Lang): InteractionModel {
+    const r = this._room;
+    const guest = !this.userId;
+    return {
+      lang,
+      noChat: this.noChat,
+      input: this.input,
+      likes: this.noLikes ? null : this.likeHost,
+      gifts: this.noGifts || this.giftHost.gifts.length === 0 ? null : this.giftHost,
+      blocked: !!r.kicked || r.state === 'ended' || r.state === 'upcoming',
+      guest,
+      onLike: () => (guest ? this.actions.requestLogin('like') : void this.likeHost.tap(1)),
+      onGiftToggle: () => (guest ? this.actions.requestLogin('gift') : this.giftHost.toggle()),
+    };
   }
 
   /** Countdown ticks: the clock controller asks for a re-render once per second. */

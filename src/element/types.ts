@@ -6,3 +6,4 @@ export interface AnchorInfo {
   readonly followers?: number;
   readonly followed?: boolean;
 }
+

@@ -5,14 +5,16 @@ export * from './request-events.ts';
 import type {
   LcrConnectionChangeEvent,
   LcrErrorEvent,
+  LcrGiftEvent,
   LcrKickedEvent,
+  LcrLikeEvent,
   LcrMemberEnterEvent,
   LcrMessageEvent,
   LcrMetricsEvent,
   LcrMuteChangeEvent,
   LcrRoomStateChangeEvent,
 } from './room-events.ts';
-import type { LcrFollowRequestEvent, LcrLoginRequestEvent } from './request-events.ts';
+import type { LcrFollowRequestEvent, LcrGiftRequestEvent, LcrLoginRequestEvent, LcrSendRequestEvent } from './request-events.ts';
 
 declare global {
   interface HTMLElementEventMap {
@@ -26,5 +28,9 @@ declare global {
     'lcr-metrics': LcrMetricsEvent;
     'lcr-follow-request': LcrFollowRequestEvent;
     'lcr-login-request': LcrLoginRequestEvent;
+    'lcr-gift': LcrGiftEvent;
+    'lcr-like': LcrLikeEvent;
+    'lcr-gift-request': LcrGiftRequestEvent;
+    'lcr-send-request': LcrSendRequestEvent;
   }
 }

@@ -1,5 +1,5 @@
 /** Events for what the room (the network) did. Details are the project's own types. */
-import type { ConnectionState, KickReason, RoomEvent, RoomStateName } from '../protocol/index.ts';
+import type { ConnectionState, GiftEvent, KickReason, RoomEvent, RoomStateName } from '../protocol/index.ts';
 import type { PipelineMetrics, RoomView } from '../pipeline/index.ts';
 import { LcrEvent } from './lcr-event.ts';
 
@@ -60,5 +60,21 @@ export class LcrMetricsEvent extends LcrEvent<PipelineMetrics & { barrage?: Reco
   static readonly type = 'lcr-metrics';
   constructor(detail: PipelineMetrics & { barrage?: Record<string, unknown> }) {
     super(LcrMetricsEvent.type, detail);
+  }
+}
+
+/** A gift arrived (every type; own gifts included once, from the local echo or the room). */
+export class LcrGiftEvent extends LcrEvent<GiftEvent> {
+  static readonly type = 'lcr-gift';
+  constructor(detail: GiftEvent) {
+    super(LcrGiftEvent.type, detail);
+  }
+}
+
+/** Likes from others, aggregated per window: `count` in this window, `total` shown in the room. */
+export class LcrLikeEvent extends LcrEvent<{ count: number; total: number }> {
+  static readonly type = 'lcr-like';
+  constructor(detail: { count: number; total: number }) {
+    super(LcrLikeEvent.type, detail);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The gifts layer's public surface for the element (and hosts that build their own UI): catalog,
  * effect queue, banner lanes and renderer, effect player, the stage that glues them, styles and the
- * live-resource counter. Importing this module loads no lottie code (that happens on first effect).
+ * live-resource counter, and the gift button and panel templates. Importing this module loads no
+ * lottie code (that happens on first effect).
  */
 export { parseCatalog, createAssetGate, giftValue, giftImageUrl, giftEffectUrl, EMPTY_CATALOG } from './gift-catalog.ts';
 export type { CatalogGift, CatalogOptions, GiftCatalog, AssetGateOptions } from './gift-catalog.ts';
@@ -14,3 +15,4 @@ export { createEffectCache, sharedEffectCache, type EffectCache } from './effect
 export { createGiftStage, type GiftStage, type GiftStageOptions, type GiftStageStats } from './gift-stage.ts';
 export { giftResources, type GiftResources } from './gift-resources.ts';
 export { giftStyles, giftBannerStyles, giftEffectStyles } from './gift-styles.ts';
+export { giftButton, giftPanel, giftPanelStyles, parseGiftCount, GIFT_PRESETS, GIFT_PANEL_ID, type GiftPanelProps } from './gift-panel.ts';

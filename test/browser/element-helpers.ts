@@ -85,3 +85,29 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 
 /** The logged-in viewer the own-message tests use. */
 export const ME = { id: 'me', nick: 'Me', level: 3, role: 'member' as const };
+
+/** The like and gift controllers, for their stats (hearts started, stage queues). Tests only. */
+export const likesOf = (el: LiveChatRoom) => (el as unknown as { likeHost: import('../../src/controllers/like-host.ts').LikeHost }).likeHost;
+export const giftsOf = (el: LiveChatRoom) => (el as unknown as { giftHost: import('../../src/controllers/gift-host.ts').GiftHost }).giftHost;
+
+/** The catalog the interaction tests use (same-origin assets from the demo). */
+export const CATALOG = [
+  { id: 'rose', name: 'Rose', price: 5, type: 1, image: '/demo/public/gifts/rose.svg' },
+  { id: 'crown', name: 'Crown', price: 99, type: 2, image: '/demo/public/gifts/crown.svg' },
+  { id: 'rocket', name: 'Super Rocket', price: 520, type: 3, image: '/demo/public/gifts/rocket.svg', effect: '/demo/public/gifts/rocket.json' },
+];
+
+/** Replaces `fetch` for the gift endpoint only (the business server is the edge we cannot reach). */
+export function stubGiftEndpoint(answer: (body: Record<string, unknown>) => { status: number; body: unknown } = () => ({ status: 200, body: { ok: true } })) {
+  const requests: Record<string, unknown>[] = [];
+  const real = window.fetch;
+  window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (!url.endsWith('/bill')) return real(input, init);
+    const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
+    requests.push(body);
+    const a = answer(body);
+    return new Response(JSON.stringify(a.body), { status: a.status, headers: { 'content-type': 'application/json' } });
+  }) as typeof fetch;
+  return { requests, restore: () => (window.fetch = real) };
+}
