@@ -10,7 +10,6 @@
  * URL the asset gate refuses.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { prefersReducedMotion, watchReducedMotion } from '../barrage/reduced-motion.ts';
 import { failureText } from '../chat/failure-text.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { createAssetGate, createGiftStage, EMPTY_CATALOG, loadCatalog, parseCatalog, type CatalogGift, type GiftCatalog, type GiftStage } from '../gifts/index.ts';
@@ -28,6 +27,7 @@ export interface GiftHostOptions extends Omit<GiftSenderDeps, 'host' | 'catalog'
 /** Below this stage width the banners use one lane (phones, narrow embeds). */
 const NARROW_PX = 560;
 const COMBO_RESET_MS = 1500;
+const REDUCE_QUERY = '(prefers-reduced-motion: reduce)';
 
 export interface GiftPanelState {
   open: boolean;
@@ -179,10 +179,15 @@ export class GiftHost implements ReactiveController {
       catalog: this.catalogValue,
       ...(allowUrl ? { allowUrl } : {}),
       narrow,
-      reducedMotion: prefersReducedMotion(),
+      reducedMotion: typeof matchMedia === 'function' && matchMedia(REDUCE_QUERY).matches,
       subtitle: (gift) => t(this.options.lang(), 'gifting.sent', { gift: gift.name }),
     });
-    this.unwatch = watchReducedMotion((reduce) => this.stage?.setReducedMotion(reduce));
+    const mql = typeof matchMedia === 'function' ? matchMedia(REDUCE_QUERY) : null;
+    if (mql) {
+      const onChange = (e: MediaQueryListEvent): void => this.stage?.setReducedMotion(e.matches);
+      mql.addEventListener('change', onChange);
+      this.unwatch = () => mql.removeEventListener('change', onChange);
+    }
     if (stage && typeof ResizeObserver === 'function') {
       this.resize = new ResizeObserver(() => this.stage?.setNarrow(stage.clientWidth < NARROW_PX));
       this.resize.observe(stage);

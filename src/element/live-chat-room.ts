@@ -343,9 +343,9 @@ export class LiveChatRoom extends LitElement {
           onToggleBarrage: () => this.barrageHost.update({ enabled: !this.barrageHost.settings.enabled }),
           onWatchReplay: () => this.playerHost.watchReplay(this._room),
         })}
-        ${actionRail(actions)}
       </div>
       ${chatSection(actions)}
+      ${actionRail(actions)}
     </div>`;
   }
 
