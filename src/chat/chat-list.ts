@@ -30,6 +30,10 @@ export class ChatList {
   private unseen = 0;
   private lastAnnounce = -Infinity; // the first batch is announced even on a page younger than announceMs
   private destroyed = false;
+  /** The list follows new lines (the viewer has not scrolled up). */
+  private stuck = true;
+  private lastTop = 0;
+  private resize: ResizeObserver | null = null;
   private readonly lines = new Map<string, HTMLElement>();
 
   constructor(private readonly o: ChatListOptions) {
@@ -39,6 +43,13 @@ export class ChatList {
     o.pill.hidden = true;
     o.pill.addEventListener('click', this.onPill);
     o.log.addEventListener('scroll', this.onScroll, { passive: true });
+    // The log shrinks when the input grows (a failure notice): keep the newest line in view.
+    if (typeof ResizeObserver === 'function') {
+      this.resize = new ResizeObserver(() => {
+        if (this.stuck) o.log.scrollTop = o.log.scrollHeight;
+      });
+      this.resize.observe(o.log);
+    }
   }
 
   push(entry: ChatEntry): void {
@@ -111,8 +122,10 @@ export class ChatList {
     this.frame = 0;
     if (this.destroyed || this.queue.length === 0) return;
     const log = this.o.log;
-    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight <= NEAR_BOTTOM_PX;
     const batch = this.queue;
+    // Following the bottom is remembered (a shrinking log — the input growing — does not end it),
+    // and the viewer's own line always brings the list down to it.
+    const atBottom = this.stuck || log.scrollHeight - log.scrollTop - log.clientHeight <= NEAR_BOTTOM_PX || batch.some((e) => e.own && e.kind === 'text');
     this.queue = [];
     const fragment = document.createDocumentFragment();
     for (const entry of batch) {
@@ -123,8 +136,11 @@ export class ChatList {
     }
     log.append(fragment);
     this.trim();
-    if (atBottom) log.scrollTop = log.scrollHeight;
-    else this.showPill(batch.length);
+    if (atBottom) {
+      log.scrollTop = log.scrollHeight;
+      this.stuck = true;
+      this.hidePill();
+    } else this.showPill(batch.length);
     this.announce(batch);
   };
 
@@ -170,11 +186,19 @@ export class ChatList {
 
   private readonly onScroll = (): void => {
     const log = this.o.log;
-    if (log.scrollHeight - log.scrollTop - log.clientHeight <= NEAR_BOTTOM_PX) this.hidePill();
+    const top = log.scrollTop;
+    // Only the viewer scrolls up; our own scrolls go down. A scroll event read after the log was
+    // resized or grew is not a reason to stop following.
+    if (log.scrollHeight - top - log.clientHeight <= NEAR_BOTTOM_PX) {
+      this.stuck = true;
+      this.hidePill();
+    } else if (top < this.lastTop - 1) this.stuck = false;
+    this.lastTop = top;
   };
 
   private readonly onPill = (): void => {
     this.o.log.scrollTop = this.o.log.scrollHeight;
+    this.stuck = true;
     this.hidePill();
   };
 
@@ -194,5 +218,7 @@ export class ChatList {
     this.queue = [];
     this.o.pill.removeEventListener('click', this.onPill);
     this.o.log.removeEventListener('scroll', this.onScroll);
+    this.resize?.disconnect();
+    this.resize = null;
   }
 }
