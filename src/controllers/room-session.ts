@@ -14,6 +14,8 @@ export interface SessionConfig extends TransportConfig {
   readonly identity: Identity;
   readonly anchorId?: string;
   readonly allowUrl?: (url: string) => boolean;
+  /** Like aggregation window (ms, at least 250). */
+  readonly likeWindowMs?: number;
 }
 
 export interface SessionSink {
@@ -90,7 +92,7 @@ export class RoomSession {
       likeTaps$: this.likeTaps$,
       giftTaps$: this.giftTaps$,
       ownGifts$: this.ownGifts$,
-    });
+    }, config.likeWindowMs ? { likeWindowMs: config.likeWindowMs } : {});
     this.wire(pipeline, transport);
     this.subs.add(transport.events$.subscribe(frames$));
     if (transport.errors$) {

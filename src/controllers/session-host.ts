@@ -64,7 +64,12 @@ export class SessionHost implements ReactiveController {
       likes: (burst) => options.likes().received(burst),
       likeSent: (count, result) => options.likes().sent(count, result),
       giftBatch: (batch) => void options.gifts().sender.batch(batch),
-      metrics: (m) => host.dispatchEvent(new LcrMetricsEvent({ ...m, ...(options.barrage().stats() ? { barrage: options.barrage().stats()! } : {}) })),
+      metrics: (m) => {
+        const barrage = options.barrage().stats();
+        const gifts = options.gifts().stats();
+        const hearts = options.likes().hearts?.stats();
+        host.dispatchEvent(new LcrMetricsEvent({ ...m, ...(barrage ? { barrage } : {}), ...(gifts ? { gifts: { ...gifts } } : {}), ...(hearts ? { hearts: { ...hearts } } : {}) }));
+      },
       echo: (e) => {
         options.chat().setStatus(e.clientId, e.status, e.reason);
         if (e.status === 'pending') return;

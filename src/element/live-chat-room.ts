@@ -23,7 +23,7 @@
  * @fires lcr-error @fires lcr-metrics @fires lcr-follow-request @fires lcr-kicked @fires lcr-mute-change
  * @fires lcr-gift @fires lcr-like @fires lcr-gift-request @fires lcr-send-request @fires lcr-login-request
  */
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ChatInputController } from '../chat/chat-input.ts';
 import { BarrageHost } from '../controllers/barrage-host.ts';
 import { ChatHost } from '../controllers/chat-host.ts';
@@ -32,6 +32,7 @@ import type { GiftSendResult } from '../controllers/gift-sender.ts';
 import { LikeHost } from '../controllers/like-host.ts';
 import { PlayerHost } from '../controllers/player-host.ts';
 import { inputStatus, RoomActions } from '../controllers/room-actions.ts';
+import type { RoomUpdate } from '../controllers/room-update.ts';
 import { SessionHost, type TextSendResult } from '../controllers/session-host.ts';
 import { LcrFollowRequestEvent } from '../events/index.ts';
 import type { CatalogGift } from '../gifts/index.ts';
@@ -39,89 +40,23 @@ import { resolveLang, t, type Lang } from '../i18n/index.ts';
 import { INITIAL_ROOM_VIEW, type RoomView } from '../pipeline/index.ts';
 import type { PlayerState } from '../player/player-state.ts';
 import { safeUrl, type JsonValue, type Priority, type SendResult } from '../protocol/index.ts';
-import type { ChatTransport } from '../transport/chat-transport.ts';
-import type { ChatItemRenderer } from '../chat/chat-types.ts';
 import { elementStyles } from './element-styles.ts';
+import { RoomProperties } from './room-properties.ts';
 import { headerTemplate } from './templates/header.ts';
 import { actionRail, chatSection, type InteractionModel } from './templates/interactions.ts';
 import { stageOverlays } from './templates/stage.ts';
-import type { RoomUpdate } from '../controllers/room-update.ts';
 import type { AnchorInfo } from './types.ts';
 
-export class LiveChatRoom extends LitElement {
+export class LiveChatRoom extends RoomProperties {
   static override styles = elementStyles;
 
-  static override properties = {
-    roomId: { type: String, attribute: 'room-id' },
-    src: { type: String },
-    poster: { type: String },
-    emulatorUrl: { type: String, attribute: 'emulator-url' },
-    sdkAppId: { type: Number, attribute: 'sdk-app-id' },
-    userId: { type: String, attribute: 'user-id' },
-    userSigUrl: { type: String, attribute: 'user-sig-url' },
-    userSig: { attribute: false },
-    nick: { type: String },
-    transport: { attribute: false },
-    chat: { attribute: false },
-    anchor: { attribute: false },
-    announcement: { type: String },
-    barrageMaxCount: { type: Number, attribute: 'barrage-max-count' },
-    noBarrage: { type: Boolean, attribute: 'no-barrage' },
-    noChat: { type: Boolean, attribute: 'no-chat' },
-    lang: { type: String },
-    autoplay: { type: Boolean },
-    renderChatItem: { attribute: false },
-    allowUrl: { attribute: false },
-    gifts: { attribute: false },
-    giftsSrc: { type: String, attribute: 'gifts-src' },
-    giftEndpoint: { type: String, attribute: 'gift-endpoint' },
-    noGifts: { type: Boolean, attribute: 'no-gifts' },
-    noLikes: { type: Boolean, attribute: 'no-likes' },
+  static override properties: PropertyDeclarations = {
     _room: { state: true },
     _player: { state: true },
     _settingsOpen: { state: true },
     _announcementOpen: { state: true },
     _now: { state: true },
   };
-
-  /** Live room (AVChatRoom group) id. */
-  roomId = '';
-  /** HLS URL; otherwise the room's own stream (group attribute `streamUrl`). */
-  src = '';
-  poster = '';
-  /** Use the room emulator at this URL. */
-  emulatorUrl = '';
-  /** Use Tencent Cloud Chat with this SDKAppID. */
-  sdkAppId = 0;
-  userId = '';
-  userSigUrl = '';
-  userSig = '';
-  nick = '';
-  /** Any ChatTransport; wins over `emulator-url` and `sdk-app-id`. */
-  transport: ChatTransport | undefined;
-  /** An already logged-in Tencent SDK instance ("log in outside"). */
-  chat: unknown;
-  anchor: AnchorInfo | undefined;
-  /** Announcement set by the host; the room's own announcement replaces it when it changes. */
-  announcement = '';
-  /** The most chat lines kept (the reference kit's barrageMaxCount). */
-  barrageMaxCount = 200;
-  noBarrage = false;
-  noChat = false;
-  override lang = '';
-  /** Muted autoplay (the browser allows only muted autoplay). */
-  autoplay = true;
-  renderChatItem: ChatItemRenderer | undefined;
-  /** Extra URL allow-list for avatars and gift assets from messages. */
-  allowUrl: ((url: string) => boolean) | undefined;
-  /** The gift catalog (`{id, name, image, price, type, effect?}[]`); holds the loaded one with `gifts-src`. */
-  gifts: readonly CatalogGift[] | undefined;
-  /** URL of a gift catalog JSON. */
-  giftsSrc = '';
-  /** The business server that bills a gift and sends it to the room (POST, see README). */
-  giftEndpoint = '';
-  noGifts = false;
-  noLikes = false;
 
   private _room: RoomView = INITIAL_ROOM_VIEW;
   private _player: PlayerState | undefined;
@@ -219,6 +154,7 @@ export class LiveChatRoom extends LitElement {
       ...(this.chat ? { chat: this.chat } : {}),
       ...(this.anchor?.userId ? { anchorId: this.anchor.userId } : {}),
       ...(this.allowUrl ? { allowUrl: this.allowUrl } : {}),
+      likeWindowMs: Math.max(250, Number(this.likeWindow) || 1000),
     };
   }
 

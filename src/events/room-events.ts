@@ -56,9 +56,11 @@ export class LcrErrorEvent extends LcrEvent<{ code: LcrErrorCode; message: strin
 }
 
 /** At most once per second: drops by priority, queue depths, renderer counters. */
-export class LcrMetricsEvent extends LcrEvent<PipelineMetrics & { barrage?: Record<string, unknown> }> {
+type MetricsDetail = PipelineMetrics & { barrage?: Record<string, unknown>; gifts?: Record<string, unknown>; hearts?: Record<string, unknown> };
+
+export class LcrMetricsEvent extends LcrEvent<MetricsDetail> {
   static readonly type = 'lcr-metrics';
-  constructor(detail: PipelineMetrics & { barrage?: Record<string, unknown> }) {
+  constructor(detail: MetricsDetail) {
     super(LcrMetricsEvent.type, detail);
   }
 }

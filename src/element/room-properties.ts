@@ -1,0 +1,82 @@
+/**
+ * The element's public properties and their attributes (DESIGN.md §4 naming), as a base class so
+ * the element itself holds only its wiring. Lit merges these with the element's own state.
+ */
+import { LitElement, type PropertyDeclarations } from 'lit';
+import type { ChatItemRenderer } from '../chat/chat-types.ts';
+import type { CatalogGift } from '../gifts/index.ts';
+import type { ChatTransport } from '../transport/chat-transport.ts';
+import type { AnchorInfo } from './types.ts';
+
+export class RoomProperties extends LitElement {
+  static override properties: PropertyDeclarations = {
+    roomId: { type: String, attribute: 'room-id' },
+    src: { type: String },
+    poster: { type: String },
+    emulatorUrl: { type: String, attribute: 'emulator-url' },
+    sdkAppId: { type: Number, attribute: 'sdk-app-id' },
+    userId: { type: String, attribute: 'user-id' },
+    userSigUrl: { type: String, attribute: 'user-sig-url' },
+    userSig: { attribute: false },
+    nick: { type: String },
+    transport: { attribute: false },
+    chat: { attribute: false },
+    anchor: { attribute: false },
+    announcement: { type: String },
+    barrageMaxCount: { type: Number, attribute: 'barrage-max-count' },
+    noBarrage: { type: Boolean, attribute: 'no-barrage' },
+    noChat: { type: Boolean, attribute: 'no-chat' },
+    lang: { type: String },
+    autoplay: { type: Boolean },
+    renderChatItem: { attribute: false },
+    allowUrl: { attribute: false },
+    gifts: { attribute: false },
+    giftsSrc: { type: String, attribute: 'gifts-src' },
+    giftEndpoint: { type: String, attribute: 'gift-endpoint' },
+    noGifts: { type: Boolean, attribute: 'no-gifts' },
+    noLikes: { type: Boolean, attribute: 'no-likes' },
+    likeWindow: { type: Number, attribute: 'like-window' },
+  };
+
+
+  /** Live room (AVChatRoom group) id. */
+  roomId = '';
+  /** HLS URL; otherwise the room's own stream (group attribute `streamUrl`). */
+  src = '';
+  poster = '';
+  /** Use the room emulator at this URL. */
+  emulatorUrl = '';
+  /** Use Tencent Cloud Chat with this SDKAppID. */
+  sdkAppId = 0;
+  userId = '';
+  userSigUrl = '';
+  userSig = '';
+  nick = '';
+  /** Any ChatTransport; wins over `emulator-url` and `sdk-app-id`. */
+  transport: ChatTransport | undefined;
+  /** An already logged-in Tencent SDK instance ("log in outside"). */
+  chat: unknown;
+  anchor: AnchorInfo | undefined;
+  /** Announcement set by the host; the room's own announcement replaces it when it changes. */
+  announcement = '';
+  /** The most chat lines kept (the reference kit's barrageMaxCount). */
+  barrageMaxCount = 200;
+  noBarrage = false;
+  noChat = false;
+  override lang = '';
+  /** Muted autoplay (the browser allows only muted autoplay). */
+  autoplay = true;
+  renderChatItem: ChatItemRenderer | undefined;
+  /** Extra URL allow-list for avatars and gift assets from messages. */
+  allowUrl: ((url: string) => boolean) | undefined;
+  /** The gift catalog (`{id, name, image, price, type, effect?}[]`); holds the loaded one with `gifts-src`. */
+  gifts: readonly CatalogGift[] | undefined;
+  /** URL of a gift catalog JSON. */
+  giftsSrc = '';
+  /** The business server that bills a gift and sends it to the room (POST, see README). */
+  giftEndpoint = '';
+  noGifts = false;
+  noLikes = false;
+  /** Like aggregation window in ms (default 1000; never below 250). */
+  likeWindow = 1000;
+}
