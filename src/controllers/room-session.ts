@@ -54,6 +54,11 @@ export class RoomSession {
 
   constructor(private readonly sink: SessionSink) {}
 
+  /** The pipeline is wired: sends and taps have somewhere to go. */
+  get wired(): boolean {
+    return this.frames$ !== undefined;
+  }
+
   get transport(): ChatTransport | undefined {
     return this.current?.transport;
   }

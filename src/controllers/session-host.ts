@@ -112,9 +112,9 @@ export class SessionHost implements ReactiveController {
     void this.session.start(config);
   }
 
-  /** Whether a room session runs (taps and sends have somewhere to go). */
+  /** Whether a room session runs with its pipeline wired (taps and sends have somewhere to go). */
   get active(): boolean {
-    return this.started;
+    return this.started && this.session.wired;
   }
 
   capacity(free: number): void {
@@ -132,13 +132,13 @@ export class SessionHost implements ReactiveController {
   }
 
   like(count: number): boolean {
-    if (!this.started) return false;
+    if (!this.active) return false;
     this.session.like(count);
     return true;
   }
 
   tapGift(giftId: string, count: number, preset: boolean): boolean {
-    if (!this.started) return false;
+    if (!this.active) return false;
     this.session.tapGift({ giftId, count, preset });
     return true;
   }
