@@ -124,8 +124,16 @@ export class GiftHost implements ReactiveController {
 
   // --- the default panel --------------------------------------------------------------------
 
-  toggle = (): void => this.set({ open: !this.panel.open, error: undefined });
-  close = (): void => this.set({ open: false });
+  /** Opening moves focus into the panel (the chosen gift, else the first); closing gives it back. */
+  toggle = (): void => {
+    this.set({ open: !this.panel.open, error: undefined });
+    this.moveFocus(this.panel.open);
+  };
+  close = (): void => {
+    if (!this.panel.open) return;
+    this.set({ open: false });
+    this.moveFocus(false);
+  };
   select = (id: string): void => this.set({ selected: id, combo: 0, error: undefined });
   setCount = (count: number): void => this.set({ count, customOpen: this.panel.customOpen && ![1, 10, 99].includes(count) });
   openCustom = (): void => this.set({ customOpen: true });
@@ -154,6 +162,16 @@ export class GiftHost implements ReactiveController {
     const error =
       r.reason === 'no-endpoint' ? t(lang, 'gifting.noEndpoint') : r.reason === 'unknown-gift' ? t(lang, 'gifting.unknown') : failureText(lang, r.reason);
     this.set({ error, combo: 0, ...(r.balance !== undefined ? { balance: r.balance } : {}) });
+  }
+
+  private moveFocus(intoPanel: boolean): void {
+    void this.host.updateComplete.then(() => {
+      const root = this.host.shadowRoot;
+      const target = intoPanel
+        ? (root?.querySelector<HTMLElement>('[part~="gift-tile"][aria-pressed="true"]') ?? root?.querySelector<HTMLElement>('[part~="gift-tile"]'))
+        : root?.querySelector<HTMLElement>('[part~="gift-button"]');
+      target?.focus();
+    });
   }
 
   private set(partial: Partial<GiftPanelState>): void {

@@ -165,3 +165,17 @@ describe('element gifts', () => {
     expect($(el, '[part~="gift-button"]')).not.toBeNull();
   });
 });
+
+describe('element gifts, keyboard', () => {
+  it('opening the panel focuses a gift; Escape closes it and focus returns to the gift button', async () => {
+    stub = stubGiftEndpoint();
+    const { el } = await mount({ userId: ME.id, props: { gifts: CATALOG as never, giftEndpoint: '/bill' } });
+    const button = $<HTMLButtonElement>(el, '[part~="gift-button"]')!;
+    button.click();
+    await until(() => el.shadowRoot!.activeElement?.getAttribute('part')?.includes('gift-tile') === true);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    el.shadowRoot!.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await until(() => $(el, '[part~="gift-panel"]') === null);
+    await until(() => el.shadowRoot!.activeElement === $(el, '[part~="gift-button"]'));
+  });
+});
