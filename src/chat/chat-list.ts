@@ -46,7 +46,7 @@ export class ChatList {
     // The log shrinks when the input grows (a failure notice): keep the newest line in view.
     if (typeof ResizeObserver === 'function') {
       this.resize = new ResizeObserver(() => {
-        if (this.stuck) o.log.scrollTop = o.log.scrollHeight;
+        if (this.stuck) this.toBottom();
       });
       this.resize.observe(o.log);
     }
@@ -123,6 +123,7 @@ export class ChatList {
     if (this.destroyed || this.queue.length === 0) return;
     const log = this.o.log;
     const batch = this.queue;
+    if (log.scrollTop < this.lastTop - 1) this.stuck = false; // scrolled up; its event may still be queued
     // Following the bottom is remembered (a shrinking log — the input growing — does not end it),
     // and the viewer's own line always brings the list down to it.
     const atBottom = this.stuck || log.scrollHeight - log.scrollTop - log.clientHeight <= NEAR_BOTTOM_PX || batch.some((e) => e.own && e.kind === 'text');
@@ -137,8 +138,7 @@ export class ChatList {
     log.append(fragment);
     this.trim();
     if (atBottom) {
-      log.scrollTop = log.scrollHeight;
-      this.stuck = true;
+      this.toBottom();
       this.hidePill();
     } else this.showPill(batch.length);
     this.announce(batch);
@@ -197,10 +197,17 @@ export class ChatList {
   };
 
   private readonly onPill = (): void => {
-    this.o.log.scrollTop = this.o.log.scrollHeight;
-    this.stuck = true;
+    this.toBottom();
     this.hidePill();
   };
+
+  /** Our own scrolls are remembered, so a later scroll event that went up is the viewer's. */
+  private toBottom(): void {
+    const log = this.o.log;
+    log.scrollTop = log.scrollHeight;
+    this.lastTop = log.scrollTop;
+    this.stuck = true;
+  }
 
   private hidePill(): void {
     this.unseen = 0;

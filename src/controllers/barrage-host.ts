@@ -5,18 +5,17 @@
  * (the admission signal). Settings (on/off, opacity, speed, font size, area) persist per site.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  createBarrage,
-  loadBarrageSettings,
-  motionForPreference,
-  prefersReducedMotion,
-  saveBarrageSettings,
-  validateBarrageSettings,
-  watchReducedMotion,
-  type BarrageController,
-  type BarrageItem,
-  type BarrageSettings,
-} from '../barrage/index.ts';
+import { loadBarrageSettings, saveBarrageSettings, validateBarrageSettings, type BarrageSettings } from '../barrage/barrage-settings.ts';
+import type { BarrageItem } from '../barrage/barrage-types.ts';
+import type { BarrageController } from '../barrage/create-barrage.ts';
+import { motionForPreference, prefersReducedMotion, watchReducedMotion } from '../barrage/reduced-motion.ts';
+
+/** The renderer (lanes, painter, worker) is its own chunk: loaded on first use, then kept. */
+type BarrageModule = typeof import('../barrage/create-barrage.ts');
+let barrageModule: BarrageModule | undefined;
+let barrageLoad: Promise<BarrageModule> | undefined;
+const loadBarrage = (): Promise<BarrageModule> =>
+  (barrageLoad ??= import('../barrage/create-barrage.ts').then((m) => (barrageModule = m)));
 
 export interface BarrageHostOptions {
   readonly layer: () => HTMLElement | null;
@@ -120,7 +119,14 @@ export class BarrageHost implements ReactiveController {
   private create(): void {
     const layer = this.options.layer();
     if (!layer || this.barrage) return;
-    this.barrage = createBarrage(layer, { settings: this.viewer, motion: motionForPreference(prefersReducedMotion()) });
+    if (!barrageModule) {
+      const generation = this.generation;
+      void loadBarrage().then(() => {
+        if (generation === this.generation && this.on && this.connected) this.create();
+      });
+      return;
+    }
+    this.barrage = barrageModule.createBarrage(layer, { settings: this.viewer, motion: motionForPreference(prefersReducedMotion()) });
     if (this.paused) this.barrage.pause();
     this.stopCapacity = this.barrage.onCapacity((free) => this.options.onCapacity(free));
     this.options.onCapacity(this.barrage.freeCapacity());

@@ -12,7 +12,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { failureText } from '../chat/failure-text.ts';
 import { t, type Lang } from '../i18n/index.ts';
-import { createAssetGate, createGiftStage, EMPTY_CATALOG, loadCatalog, parseCatalog, type CatalogGift, type GiftCatalog, type GiftStage } from '../gifts/index.ts';
+import { createAssetGate, EMPTY_CATALOG, parseCatalog, type CatalogGift, type GiftCatalog } from '../gifts/gift-catalog.ts';
+import type { GiftStage } from '../gifts/gift-stage.ts';
+import { loadCatalog } from '../gifts/load-catalog.ts';
 import type { GiftCombo } from '../pipeline/index.ts';
 import { GiftSender, type GiftSendResult, type GiftSenderDeps } from './gift-sender.ts';
 
@@ -27,6 +29,10 @@ export interface GiftHostOptions extends Omit<GiftSenderDeps, 'host' | 'catalog'
 /** Below this stage width the banners use one lane (phones, narrow embeds). */
 const NARROW_PX = 560;
 const COMBO_RESET_MS = 1500;
+
+/** Banners and the effect player are their own chunk (lottie-web is another, loaded on the first effect). */
+let stageLoad: Promise<typeof import('../gifts/gift-stage.ts')> | undefined;
+const loadStage = () => (stageLoad ??= import('../gifts/gift-stage.ts'));
 const REDUCE_QUERY = '(prefers-reduced-motion: reduce)';
 
 export interface GiftPanelState {
@@ -111,11 +117,21 @@ export class GiftHost implements ReactiveController {
   }
 
   onCombo(combo: GiftCombo): void {
-    this.stage?.onCombo(combo);
+    if (this.stage) this.stage.onCombo(combo);
+    else void this.ready().then((stage) => stage?.onCombo(combo));
   }
 
+  /** Resolves when the effect ended or gave way (at once when disconnected). */
   playEffect(url: string): Promise<void> {
-    return this.stage ? this.stage.playEffect(url) : Promise.resolve();
+    return this.stage ? this.stage.playEffect(url) : this.ready().then((stage) => stage?.playEffect(url));
+  }
+
+  /** The stage, made as soon as its chunk is here (undefined while disconnected). */
+  private async ready(): Promise<GiftStage | undefined> {
+    const { createGiftStage } = await loadStage();
+    await this.host.updateComplete;
+    if (this.connected) this.buildStage(createGiftStage);
+    return this.stage ?? undefined;
   }
 
   stats() {
@@ -187,6 +203,10 @@ export class GiftHost implements ReactiveController {
   }
 
   private makeStage(): void {
+    void loadStage().then(({ createGiftStage }) => this.connected && this.buildStage(createGiftStage));
+  }
+
+  private buildStage(createGiftStage: (typeof import('../gifts/gift-stage.ts'))['createGiftStage']): void {
     const { banners, effects, stage } = this.options.parts();
     if (this.stage || !banners || !effects) return;
     const allowUrl = this.options.allowUrl();

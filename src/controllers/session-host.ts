@@ -16,14 +16,19 @@ import {
   LcrMuteChangeEvent,
   LcrRoomStateChangeEvent,
 } from '../events/index.ts';
-import { INITIAL_ROOM_VIEW, type DisplayItem, type RoomView, type TextRequest } from '../pipeline/index.ts';
+import { INITIAL_ROOM_VIEW, type DisplayItem, type RoomView } from '../pipeline/types.ts';
+import type { TextRequest } from '../pipeline/create-room-pipeline.ts';
 import type { ChatInputController } from '../chat/chat-input.ts';
 import type { FailureReason, InboundFrame, OutboundWire, RoomEvent, SendResult } from '../protocol/index.ts';
 import type { BarrageHost } from './barrage-host.ts';
 import type { ChatHost } from './chat-host.ts';
 import type { GiftHost } from './gift-host.ts';
 import type { LikeHost } from './like-host.ts';
-import { RoomSession, type SessionConfig } from './room-session.ts';
+import type { RoomSession, SessionConfig, SessionSink } from './room-session.ts';
+
+/** The session code (RxJS, the pipeline, the transports) is its own chunk, loaded on first connect. */
+let sessionModule: Promise<typeof import('./room-session.ts')> | undefined;
+const loadSession = () => (sessionModule ??= import('./room-session.ts'));
 
 type Host = ReactiveControllerHost & HTMLElement & { tick(now: number): void };
 
@@ -40,7 +45,10 @@ export interface SessionHostOptions {
 export type TextSendResult = { readonly ok: true; readonly id?: string } | { readonly ok: false; readonly reason: FailureReason };
 
 export class SessionHost implements ReactiveController {
-  private readonly session: RoomSession;
+  private session: RoomSession | undefined;
+  private readonly sink: SessionSink;
+  private generation = 0;
+  private lastCapacity = 0;
   private room: RoomView = INITIAL_ROOM_VIEW;
   private readonly sent = new Map<string, TextRequest>();
   private readonly waiting = new Map<string, (r: TextSendResult) => void>();
@@ -55,7 +63,7 @@ export class SessionHost implements ReactiveController {
     private readonly options: SessionHostOptions,
   ) {
     host.addController(this);
-    this.session = new RoomSession({
+    this.sink = {
       room: (v) => this.onRoom(v),
       event: (e) => this.onEvent(e),
       display: (d) => this.onDisplay(d),
@@ -81,7 +89,7 @@ export class SessionHost implements ReactiveController {
         this.settle(clientId, { ok: false, reason: 'too-fast' });
       },
       error: (code, message, cause) => host.dispatchEvent(new LcrErrorEvent({ code, message, cause })),
-    });
+    };
   }
 
   hostConnected(): void {
@@ -96,7 +104,8 @@ export class SessionHost implements ReactiveController {
   }
 
   private stop(): void {
-    this.session.stop();
+    this.generation++;
+    this.session?.stop();
     this.started = false;
     this.room = INITIAL_ROOM_VIEW;
     for (const id of [...this.waiting.keys()]) this.settle(id, { ok: false, reason: 'cancelled' });
@@ -109,16 +118,26 @@ export class SessionHost implements ReactiveController {
     const config = this.options.config();
     if (!this.connected || !config) return;
     this.started = true;
-    void this.session.start(config);
+    const generation = this.generation;
+    void loadSession().then(
+      ({ RoomSession }) => {
+        if (generation !== this.generation) return;
+        this.session ??= new RoomSession(this.sink);
+        this.session.capacity$.next(this.lastCapacity);
+        void this.session.start(config);
+      },
+      (err: unknown) => this.sink.error('transport', `Could not load the room: ${(err as Error).message}`, err),
+    );
   }
 
   /** Whether a room session runs with its pipeline wired (taps and sends have somewhere to go). */
   get active(): boolean {
-    return this.started && this.session.wired;
+    return this.started && !!this.session?.wired;
   }
 
   capacity(free: number): void {
-    this.session.capacity$.next(free);
+    this.lastCapacity = free;
+    this.session?.capacity$.next(free);
   }
 
   /** A text through the token bucket; resolves when it was sent, failed or refused. */
@@ -127,32 +146,33 @@ export class SessionHost implements ReactiveController {
     if (this.sent.size > 200) this.sent.delete(this.sent.keys().next().value as string);
     if (fromInput) this.lastInputId = request.clientId;
     const done = new Promise<TextSendResult>((resolve) => this.waiting.set(request.clientId, resolve));
-    this.session.sendText(request);
+    if (this.session) this.session.sendText(request);
+    else this.settle(request.clientId, { ok: false, reason: 'network' });
     return done;
   }
 
   like(count: number): boolean {
     if (!this.active) return false;
-    this.session.like(count);
+    this.session!.like(count);
     return true;
   }
 
   tapGift(giftId: string, count: number, preset: boolean): boolean {
     if (!this.active) return false;
-    this.session.tapGift({ giftId, count, preset });
+    this.session!.tapGift({ giftId, count, preset });
     return true;
   }
 
   echoGift(...args: Parameters<RoomSession['echoGift']>): void {
-    this.session.echoGift(...args);
+    this.session?.echoGift(...args);
   }
 
   inject(frame: InboundFrame): void {
-    this.session.inject(frame);
+    this.session?.inject(frame);
   }
 
   sendWire(wire: OutboundWire): Promise<SendResult> {
-    return this.session.sendWire(wire);
+    return this.session ? this.session.sendWire(wire) : Promise.resolve({ ok: false, reason: 'network' });
   }
 
   private settle(clientId: string, result: TextSendResult): void {
@@ -164,11 +184,11 @@ export class SessionHost implements ReactiveController {
 
   retry(clientId: string): void {
     const request = this.sent.get(clientId);
-    if (request) this.session.sendText({ ...request, retry: true });
+    if (request) this.session?.sendText({ ...request, retry: true });
   }
 
   get transport() {
-    return this.session.transport;
+    return this.session?.transport;
   }
 
   private onRoom(v: RoomView): void {
@@ -180,7 +200,7 @@ export class SessionHost implements ReactiveController {
     if (v.connection !== prev.connection) this.host.dispatchEvent(new LcrConnectionChangeEvent({ state: v.connection, previous: prev.connection }));
     if (v.kicked && v.kicked !== prev.kicked) {
       this.host.dispatchEvent(new LcrKickedEvent({ reason: v.kicked }));
-      this.session.stop(); // a kicked session ends cleanly; never auto-rejoin (multi-login loops)
+      this.session?.stop(); // a kicked session ends cleanly; never auto-rejoin (multi-login loops)
     }
     if (v.muteAll !== prev.muteAll) this.host.dispatchEvent(new LcrMuteChangeEvent({ muted: v.muteAll, scope: 'all', until: 0 }));
     if (v.selfMutedUntil !== prev.selfMutedUntil) {

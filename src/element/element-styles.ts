@@ -2,8 +2,8 @@
 import { css } from 'lit';
 import { chatInputStyles } from '../chat/chat-input-template.ts';
 import { giftPanelStyles } from '../gifts/gift-panel.ts';
-import { giftStyles } from '../gifts/index.ts';
-import { likeButtonStyles } from '../likes/index.ts';
+import { giftStyles } from '../gifts/gift-styles.ts';
+import { likeButtonStyles } from '../likes/like-button.ts';
 import { tokens } from '../styles/tokens.ts';
 
 const layout = css`

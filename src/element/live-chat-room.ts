@@ -37,7 +37,7 @@ import { SessionHost, type TextSendResult } from '../controllers/session-host.ts
 import { LcrFollowRequestEvent } from '../events/index.ts';
 import type { CatalogGift } from '../gifts/index.ts';
 import { resolveLang, t, type Lang } from '../i18n/index.ts';
-import { INITIAL_ROOM_VIEW, type RoomView } from '../pipeline/index.ts';
+import { INITIAL_ROOM_VIEW, type RoomView } from '../pipeline/types.ts';
 import type { PlayerState } from '../player/player-state.ts';
 import { safeUrl, type JsonValue, type Priority, type SendResult } from '../protocol/index.ts';
 import { elementStyles } from './element-styles.ts';

@@ -3,6 +3,7 @@
  * hls.js and lottie-web may only be reached through dynamic imports (DESIGN.md §3.6, issue #6).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -44,7 +45,7 @@ function initialChunks(entry: string): Chunk[] {
 const HEAVY = [/@tencentcloud\/chat/, /hls\.js/, /lottie-web/];
 
 describe('bundle', () => {
-  it.each(['src/cdn.ts', 'src/define.ts', 'src/index.ts'])('%s loads no SDK, hls.js or lottie code up front', (entry) => {
+  it.each(['src/cdn.ts', 'src/define.ts', 'src/index.ts', 'src/loader.ts'])('%s loads no SDK, hls.js or lottie code up front', (entry) => {
     const chunks = initialChunks(entry);
     expect(chunks.length).toBeGreaterThan(0);
     for (const c of chunks) for (const heavy of HEAVY) expect(c.src ?? c.file).not.toMatch(heavy);
@@ -60,5 +61,23 @@ describe('bundle', () => {
     const lazy = Object.entries(manifest).filter(([, c]) => (c as Chunk & { isDynamicEntry?: boolean }).isDynamicEntry).map(([k]) => k);
     expect(lazy).toEqual(expect.arrayContaining(['node_modules/@tencentcloud/chat/index.es.js', 'node_modules/@tencentcloud/chat/modules/group-module.js', 'src/transport/tencent/index.ts']));
     expect(lazy.some((k) => k.includes('hls.js'))).toBe(true);
+  });
+
+  it('the room session (RxJS, pipeline, transports), the barrage renderer and the gift stage are lazy chunks', () => {
+    const initial = initialChunks('src/define.ts').map((c) => c.src ?? c.file);
+    for (const lazy of ['src/controllers/room-session.ts', 'src/barrage/create-barrage.ts', 'src/gifts/gift-stage.ts']) {
+      expect((manifest[lazy] as Chunk & { isDynamicEntry?: boolean })?.isDynamicEntry, lazy).toBe(true);
+      expect(initial).not.toContain(lazy);
+    }
+    // RxJS's own error text: none of its code is in what the page loads first.
+    for (const c of initialChunks('src/define.ts')) expect(readFileSync(join(out, c.file), 'utf8'), c.file).not.toMatch(/object unsubscribed/);
+  });
+
+  it('the loader entry is one small chunk (≤ 10 KB gzip) that reaches the element only dynamically', () => {
+    const chunks = initialChunks('src/loader.ts');
+    const bytes = chunks.reduce((sum, c) => sum + gzipSync(readFileSync(join(out, c.file))).length, 0);
+    expect(bytes).toBeLessThanOrEqual(10 * 1024);
+    expect(chunks.map((c) => c.src)).not.toContain('src/define.ts');
+    expect(manifest['src/loader.ts']!.dynamicImports).toContain('src/define.ts');
   });
 });

@@ -1,0 +1,69 @@
+/**
+ * The loader entry in a real page (built bundle, served on 127.0.0.1, headless Chromium): it loads
+ * nothing else while no `<live-chat-room>` is on the page, and defines the element as soon as one
+ * is added later (a theme section, a client-side route).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServer, launchChromium, listenLocal } from './harness.ts';
+
+let out: string;
+let server: Server | undefined;
+let base = '';
+let browser: Browser | undefined;
+
+const PAGE = `<!doctype html><meta charset="utf-8"><title>loader</title><body><script type="module" src="/loader.js"></script></body>`;
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'lcr-loader-'));
+  await build({ logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
+  server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+      return;
+    }
+    const file = normalize(join(out, path));
+    if (!file.startsWith(out)) return void res.writeHead(403).end();
+    let body: Buffer;
+    try {
+      body = readFileSync(file);
+    } catch {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  });
+  base = await listenLocal(server);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await closeServer(server);
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe('loader entry', () => {
+  it('loads only itself until the element appears, then defines it', async () => {
+    const page = await (await browser!.newContext()).newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await page.goto(`${base}/`);
+    await page.waitForTimeout(300);
+    // The loader and, at most, the tiny shared runtime it imports; nothing of the element.
+    expect(scripts[0]).toBe('/loader.js');
+    expect(scripts.filter((s) => s !== '/loader.js' && !/^\/chunks\/(rolldown-runtime|preload-helper)/.test(s))).toEqual([]);
+    expect(await page.evaluate(() => !!customElements.get('live-chat-room'))).toBe(false);
+    await page.evaluate(() => document.body.append(document.createElement('live-chat-room')));
+    await page.waitForFunction(() => !!customElements.get('live-chat-room'), undefined, { timeout: 10_000 });
+    expect(scripts).toContain('/define.js');
+    expect(await page.evaluate(() => !!document.querySelector('live-chat-room')!.shadowRoot)).toBe(true);
+  });
+});
