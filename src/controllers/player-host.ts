@@ -3,9 +3,13 @@
  * destroyed on disconnect. Decides what to play from the room state and the `src` override.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { RoomView } from '../pipeline/index.ts';
-import { PlayerController } from '../player/player-controller.ts';
+import type { RoomView } from '../pipeline/types.ts';
+import type { PlayerController } from '../player/player-controller.ts';
 import type { PlayerState } from '../player/player-state.ts';
+
+/** The player (its engine choice, error policy, live-edge logic) is its own chunk; hls.js is another. */
+let playerModule: Promise<typeof import('../player/player-controller.ts')> | undefined;
+const loadPlayer = () => (playerModule ??= import('../player/player-controller.ts'));
 
 export interface PlayerHostOptions {
   readonly video: () => HTMLVideoElement | null;
@@ -16,6 +20,9 @@ export class PlayerHost implements ReactiveController {
   private player: PlayerController | undefined;
   private loaded: { src: string; live: boolean } | undefined;
   private wantReplay = false;
+  private connected = false;
+  /** The last `sync` asked for before the player existed: applied once it does. */
+  private pending: { room: RoomView; src: string | undefined } | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -25,14 +32,20 @@ export class PlayerHost implements ReactiveController {
   }
 
   hostConnected(): void {
-    void this.host.updateComplete.then(() => {
+    this.connected = true;
+    void Promise.all([loadPlayer(), this.host.updateComplete]).then(([{ PlayerController }]) => {
       const video = this.options.video();
-      if (!video || this.player) return;
+      if (!this.connected || !video || this.player) return;
       this.player = new PlayerController(video, { onState: (s) => this.options.onState(s) });
+      const pending = this.pending;
+      this.pending = undefined;
+      if (pending) this.sync(pending.room, pending.src);
     });
   }
 
   hostDisconnected(): void {
+    this.connected = false;
+    this.pending = undefined;
     this.player?.destroy();
     this.player = undefined;
     this.loaded = undefined;
@@ -45,7 +58,10 @@ export class PlayerHost implements ReactiveController {
   /** What to play: `src` wins while live; the room's replay URL in replay (or on request). */
   sync(room: RoomView, srcOverride: string | undefined): void {
     const player = this.player;
-    if (!player) return;
+    if (!player) {
+      this.pending = { room, src: srcOverride };
+      return;
+    }
     let want: { src: string; live: boolean } | undefined;
     if ((room.state === 'replay' || (room.state === 'ended' && this.wantReplay)) && room.replayUrl) want = { src: room.replayUrl, live: false };
     else if (room.state === 'live' || room.state === 'paused' || (room.state === 'unknown' && srcOverride)) {
