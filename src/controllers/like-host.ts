@@ -9,12 +9,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LcrLikeEvent } from '../events/index.ts';
-import type { HeartLayer } from '../likes/heart-layer.ts';
+import { HeartLayer } from '../likes/heart-layer.ts';
 import { LikeCounter } from '../likes/like-counter.ts';
-
-/** The hearts' canvas code is its own chunk, fetched on connect (long before a first tap). */
-let heartsModule: Promise<typeof import('../likes/heart-layer.ts')> | undefined;
-const loadHearts = () => (heartsModule ??= import('../likes/heart-layer.ts'));
 import type { LikeBurst } from '../pipeline/index.ts';
 import type { SendResult } from '../protocol/index.ts';
 
@@ -30,7 +26,6 @@ const MAX_HEARTS_PER_CALL = 50;
 
 export class LikeHost implements ReactiveController {
   private layer: HeartLayer | null = null;
-  private connected = false;
   private counter = new LikeCounter();
   private lastServerTotal: number | undefined;
   /** Callers of `like()` waiting for the message that carries their taps (FIFO, by count). */
@@ -52,16 +47,10 @@ export class LikeHost implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.connected = true;
-    void loadHearts().then(({ HeartLayer }) => {
-      if (!this.connected || this.layer) return;
-      this.layer = new HeartLayer({ originX: 90, width: 120 });
-      this.host.requestUpdate();
-    });
+    this.layer ??= new HeartLayer({ originX: 90, width: 120 });
   }
 
   hostDisconnected(): void {
-    this.connected = false;
     this.layer?.destroy();
     this.layer = null;
     this.reset();

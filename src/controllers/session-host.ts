@@ -37,9 +37,10 @@ export interface SessionHostOptions {
   readonly onRoom: (room: RoomView) => void;
   readonly chat: () => ChatHost;
   readonly barrage: () => BarrageHost;
-  readonly gifts: () => GiftHost;
-  readonly likes: () => LikeHost;
-  readonly input: () => ChatInputController;
+  /** The interactions (input, likes, gifts), once their chunk is here. */
+  readonly ui: () => { readonly gifts: GiftHost; readonly likes: LikeHost; readonly input: ChatInputController } | undefined;
+  /** Resolves when they are: the session starts after, so no gift or echo finds them missing. */
+  readonly ready: () => Promise<unknown>;
 }
 
 export type TextSendResult = { readonly ok: true; readonly id?: string } | { readonly ok: false; readonly reason: FailureReason };
@@ -68,24 +69,24 @@ export class SessionHost implements ReactiveController {
       event: (e) => this.onEvent(e),
       display: (d) => this.onDisplay(d),
       barrage: (d) => void options.barrage().push(barrageItemFrom(d.event, d.folded)),
-      gift: (combo) => options.gifts().onCombo(combo),
-      likes: (burst) => options.likes().received(burst),
-      likeSent: (count, result) => options.likes().sent(count, result),
-      giftBatch: (batch) => void options.gifts().sender.batch(batch),
+      gift: (combo) => options.ui()?.gifts.onCombo(combo),
+      likes: (burst) => options.ui()?.likes.received(burst),
+      likeSent: (count, result) => options.ui()?.likes.sent(count, result),
+      giftBatch: (batch) => void options.ui()?.gifts.sender.batch(batch),
       metrics: (m) => {
         const barrage = options.barrage().stats();
-        const gifts = options.gifts().stats();
-        const hearts = options.likes().hearts?.stats();
+        const gifts = options.ui()?.gifts.stats();
+        const hearts = options.ui()?.likes.hearts?.stats();
         host.dispatchEvent(new LcrMetricsEvent({ ...m, ...(barrage ? { barrage } : {}), ...(gifts ? { gifts: { ...gifts } } : {}), ...(hearts ? { hearts: { ...hearts } } : {}) }));
       },
       echo: (e) => {
         options.chat().setStatus(e.clientId, e.status, e.reason);
         if (e.status === 'pending') return;
-        if (e.status === 'failed' && e.reason && e.clientId === this.lastInputId) options.input().showFailure(e.reason);
+        if (e.status === 'failed' && e.reason && e.clientId === this.lastInputId) options.ui()?.input.showFailure(e.reason);
         this.settle(e.clientId, e.status === 'sent' ? { ok: true, ...(e.serverId ? { id: e.serverId } : {}) } : { ok: false, reason: e.reason ?? 'unknown' });
       },
       cooldown: (ms, clientId) => {
-        options.input().cooldown(ms, clientId);
+        options.ui()?.input.cooldown(ms, clientId);
         this.settle(clientId, { ok: false, reason: 'too-fast' });
       },
       error: (code, message, cause) => host.dispatchEvent(new LcrErrorEvent({ code, message, cause })),
@@ -109,8 +110,8 @@ export class SessionHost implements ReactiveController {
     this.started = false;
     this.room = INITIAL_ROOM_VIEW;
     for (const id of [...this.waiting.keys()]) this.settle(id, { ok: false, reason: 'cancelled' });
-    this.options.likes().reset();
-    this.options.gifts().sender.reset();
+    this.options.ui()?.likes.reset();
+    this.options.ui()?.gifts.sender.reset();
   }
 
   restart(): void {
@@ -119,8 +120,8 @@ export class SessionHost implements ReactiveController {
     if (!this.connected || !config) return;
     this.started = true;
     const generation = this.generation;
-    void loadSession().then(
-      ({ RoomSession }) => {
+    void Promise.all([loadSession(), this.options.ready()]).then(
+      ([{ RoomSession }]) => {
         if (generation !== this.generation) return;
         this.session ??= new RoomSession(this.sink);
         this.session.capacity$.next(this.lastCapacity);
@@ -195,7 +196,7 @@ export class SessionHost implements ReactiveController {
     const prev = this.room;
     this.room = v;
     this.options.onRoom(v);
-    this.options.likes().serverTotal(v.likeTotal);
+    this.options.ui()?.likes.serverTotal(v.likeTotal);
     if (v.state !== prev.state) this.host.dispatchEvent(new LcrRoomStateChangeEvent({ state: v.state, previous: prev.state, room: v }));
     if (v.connection !== prev.connection) this.host.dispatchEvent(new LcrConnectionChangeEvent({ state: v.connection, previous: prev.connection }));
     if (v.kicked && v.kicked !== prev.kicked) {

@@ -1,9 +1,5 @@
 /** The element's layout and parts. Chat and barrage content are styled by class, not re-rendered. */
 import { css } from 'lit';
-import { chatInputStyles } from '../chat/chat-input-template.ts';
-import { giftPanelStyles } from '../gifts/gift-panel.ts';
-import { giftStyles } from '../gifts/gift-styles.ts';
-import { likeButtonStyles } from '../likes/like-button.ts';
 import { tokens } from '../styles/tokens.ts';
 
 const layout = css`
@@ -96,13 +92,11 @@ const chat = css`
   .log .line[data-status='failed'] .status { color: var(--lcr-color-danger); }
   .log .retry { background: none; border: 0; color: inherit; min-width: 24px; min-height: 24px; }
   .new-pill { align-self: center; margin-top: 4px; border: 0; border-radius: 999px; padding: 4px 12px; background: var(--lcr-color-secondary); color: #001; font-weight: 700; min-height: 28px; }
-  .actions { position: absolute; right: 12px; bottom: 64px; z-index: 3; display: flex; flex-direction: column; align-items: center; gap: 10px; }
   .gift-banners-host, .gift-effect-host { position: absolute; inset: 0; pointer-events: none; }
   .gift-banners-host { z-index: 3; }
   .gift-effect-host { z-index: 4; }
   @container (max-width: 520px) {
     .chat { width: calc(100% - 84px); height: 40%; }
-    .actions { bottom: 12px; right: 12px; }
     .anchor-name { max-width: 7em; }
     .avatar { width: 30px; height: 30px; }
     .follow { padding: 4px 10px; min-height: 28px; }
@@ -111,4 +105,5 @@ const chat = css`
   }
 `;
 
-export const elementStyles = [tokens, layout, header, overlays, chat, chatInputStyles, likeButtonStyles, giftStyles, giftPanelStyles];
+/** The interactions chunk adds its own (input, like, gifts) when it loads. */
+export const elementStyles = [tokens, layout, header, overlays, chat];

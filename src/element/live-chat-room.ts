@@ -23,15 +23,11 @@
  * @fires lcr-error @fires lcr-metrics @fires lcr-follow-request @fires lcr-kicked @fires lcr-mute-change
  * @fires lcr-gift @fires lcr-like @fires lcr-gift-request @fires lcr-send-request @fires lcr-login-request
  */
-import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { ChatInputController } from '../chat/chat-input.ts';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BarrageHost } from '../controllers/barrage-host.ts';
 import { ChatHost } from '../controllers/chat-host.ts';
-import { GiftHost } from '../controllers/gift-host.ts';
 import type { GiftSendResult } from '../controllers/gift-sender.ts';
-import { LikeHost } from '../controllers/like-host.ts';
 import { PlayerHost } from '../controllers/player-host.ts';
-import { inputStatus, RoomActions } from '../controllers/room-actions.ts';
 import type { RoomUpdate } from '../controllers/room-update.ts';
 import { SessionHost, type TextSendResult } from '../controllers/session-host.ts';
 import { LcrFollowRequestEvent } from '../events/index.ts';
@@ -41,9 +37,9 @@ import { INITIAL_ROOM_VIEW, type RoomView } from '../pipeline/types.ts';
 import type { PlayerState } from '../player/player-state.ts';
 import { safeUrl, type JsonValue, type Priority, type SendResult } from '../protocol/index.ts';
 import { elementStyles } from './element-styles.ts';
+import type { Interactions } from './interactions-runtime.ts';
 import { RoomProperties } from './room-properties.ts';
 import { headerTemplate } from './templates/header.ts';
-import { actionRail, chatSection, type InteractionModel } from './templates/interactions.ts';
 import { stageOverlays } from './templates/stage.ts';
 import type { AnchorInfo } from './types.ts';
 
@@ -71,39 +67,12 @@ export class LiveChatRoom extends RoomProperties {
     onRoom: (room) => this.onRoom(room),
     chat: () => this.chatHost,
     barrage: () => this.barrageHost,
-    gifts: () => this.giftHost,
-    likes: () => this.likeHost,
-    input: () => this.input,
+    ui: () => this.ui,
+    ready: () => this.loadUi(),
   });
-  private readonly likeHost: LikeHost = new LikeHost(this, { send: (n) => this.session.like(n) });
-  private readonly giftHost: GiftHost = new GiftHost(this, {
-    parts: () => ({
-      banners: this.renderRoot.querySelector<HTMLElement>('.gift-banners-host'),
-      effects: this.renderRoot.querySelector<HTMLElement>('.gift-effect-host'),
-      stage: this.renderRoot.querySelector<HTMLElement>('.stage'),
-    }),
-    allowUrl: () => this.allowUrl,
-    lang: () => this.language,
-    endpoint: () => this.giftEndpoint,
-    roomId: () => this.roomId,
-    self: () => (this.userId ? { id: this.userId, nick: this.nick || this.userId, level: 0, role: 'member' } : undefined),
-    tap: (giftId, count, preset) => this.session.tapGift(giftId, count, preset),
-    echo: (e) => this.session.echoGift(e),
-    rollback: (clientId) => this.chatHost.remove(clientId),
-  });
-  private readonly input: ChatInputController = new ChatInputController(this, {
-    onSend: (text) => this.actions.submitText(text, true).clientId,
-    onLoginRequest: () => this.actions.requestLogin('chat'),
-  });
-  private readonly actions: RoomActions = new RoomActions({
-    host: this,
-    userId: () => this.userId,
-    nick: () => this.nick,
-    session: () => this.session,
-    input: () => this.input,
-    gifts: () => this.giftHost,
-    likes: () => this.likeHost,
-  });
+  /** The interactions chunk (input, likes, gifts, send paths), once loaded. */
+  private ui: Interactions | undefined;
+  private uiLoad: Promise<Interactions> | undefined;
   private readonly chatHost = new ChatHost(this, {
     parts: () => ({
       log: this.renderRoot.querySelector<HTMLElement>('.log'),
@@ -169,42 +138,87 @@ export class LiveChatRoom extends RoomProperties {
 
   /** Who may chat now, for the input (mute and kick take effect within the same update). */
   private syncInput(): void {
-    this.input.setStatus(inputStatus(this._room, !this.userId));
+    this.ui?.syncInput(this._room);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadUi();
+  }
+
+  /** Loads the interactions chunk once and wires it (its controllers follow the element from then). */
+  private loadUi(): Promise<Interactions> {
+    this.uiLoad ??= import('./interactions-runtime.ts').then(({ Interactions: Runtime }) => {
+      const root = this.renderRoot as ShadowRoot;
+      const sheets = Runtime.styles.map((s) => s.styleSheet).filter((s): s is CSSStyleSheet => !!s);
+      if (root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+      this.ui = new Runtime({
+        host: this,
+        session: () => this.session,
+        userId: () => this.userId,
+        nick: () => this.nick,
+        parts: () => ({
+          banners: this.renderRoot.querySelector<HTMLElement>('.gift-banners-host'),
+          effects: this.renderRoot.querySelector<HTMLElement>('.gift-effect-host'),
+          stage: this.renderRoot.querySelector<HTMLElement>('.stage'),
+        }),
+        allowUrl: () => this.allowUrl,
+        lang: () => this.language,
+        endpoint: () => this.giftEndpoint,
+        roomId: () => this.roomId,
+        rollback: (clientId) => this.chatHost.remove(clientId),
+      });
+      this.applyGifts();
+      this.syncInput();
+      this.requestUpdate();
+      return this.ui;
+    });
+    return this.uiLoad;
+  }
+
+  private applyGifts(): void {
+    if (!this.ui) return;
+    if (this.giftsSrc && this.giftsSrc !== this.loadedFrom) {
+      this.loadedFrom = this.giftsSrc;
+      this.ui.gifts.loadFrom(this.giftsSrc, (list: readonly CatalogGift[]) => (this.gifts = this.loadedGifts = list));
+    } else if (this.gifts !== this.loadedGifts) this.ui.gifts.setGifts(this.gifts);
   }
 
   // --- controller API: the same paths as the UI (room-actions.ts) ----------------------------
 
   /** Sends a chat text; resolves `{ok}` once the room took it, or `{ok: false, reason}`. */
   sendText(text: string): Promise<TextSendResult> {
-    return this.actions.submitText(String(text ?? ''), false).done;
+    return this.loadUi().then((ui) => ui.actions.submitText(String(text ?? ''), false).done);
   }
 
   /** Sends `count` of a catalog gift as one billed request (a preset count). */
   sendGift(giftId: string, count = 1): Promise<GiftSendResult> {
-    return this.actions.sendGift(giftId, count);
+    return this.loadUi().then((ui) => ui.actions.sendGift(giftId, count));
   }
 
   /** Likes `count` times: hearts at once, aggregated into the next like message. */
   like(count = 1): Promise<SendResult> {
-    return this.actions.like(count);
+    return this.loadUi().then((ui) => ui.actions.like(count));
   }
 
   /** Sends any custom command (`{"businessID":"live_kit", cmd, info}`) with a priority. */
   sendCustom(cmd: string, info: Record<string, JsonValue> = {}, priority: Priority = 'normal'): Promise<SendResult> {
-    return this.actions.sendCustom(cmd, info, priority);
+    return this.loadUi().then((ui) => ui.actions.sendCustom(cmd, info, priority));
   }
 
   /** Plays a Lottie animation (https: or same-origin) ahead of queued gift effects. */
   playEffect(url: string): Promise<void> {
-    return this.giftHost.playEffect(String(url ?? ''));
+    return this.loadUi().then((ui) => ui.gifts.playEffect(String(url ?? '')));
   }
 
   /** Changes room data locally (anchor, announcement, state, counts), through the room's own decoder. */
   updateRoom(update: RoomUpdate & { readonly anchor?: AnchorInfo }): Promise<void> {
     if (update.anchor) this.anchor = { ...this.anchor, ...update.anchor };
     if (update.announcement !== undefined) this.announcement = update.announcement;
-    this.actions.updateRoom(update);
-    return this.updateComplete.then(() => undefined);
+    return this.loadUi().then((ui) => {
+      ui.actions.updateRoom(update);
+      return this.updateComplete.then(() => undefined);
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -213,12 +227,12 @@ export class LiveChatRoom extends RoomProperties {
     if (this.hasUpdated && restart.some((k) => changed.has(k))) this.session.restart();
     if (changed.has('src') && this.hasUpdated) this.playerHost.sync(this._room, this.src || undefined);
     if (changed.has('barrageMaxCount')) this.chatHost.setMax(this.barrageMaxCount);
-    if (changed.has('gifts') && this.gifts !== this.loadedGifts) this.giftHost.setGifts(this.gifts);
-    if (changed.has('giftsSrc') && this.giftsSrc) this.giftHost.loadFrom(this.giftsSrc, (list: readonly CatalogGift[]) => (this.gifts = this.loadedGifts = list));
+    if (changed.has('gifts') || changed.has('giftsSrc')) this.applyGifts();
     if (changed.has('userId')) this.syncInput();
   }
 
   private loadedGifts: readonly CatalogGift[] | undefined;
+  private loadedFrom = '';
 
   protected override updated(): void {
     this.syncStates();
@@ -240,7 +254,6 @@ export class LiveChatRoom extends RoomProperties {
     const lang = this.language;
     const origin = { origin: location.origin, ...(this.allowUrl ? { allowUrl: this.allowUrl } : {}) };
     const anchorAvatar = this.anchor?.avatar ? safeUrl(this.anchor.avatar, origin) : undefined;
-    const actions = this.interactionModel(lang);
     // The header comes first in the DOM (it is painted on top by z-index anyway), so keyboard and
     // screen-reader order reads the room top to bottom: header, stage (cards, player controls), chat.
     return html`<div class="room" part="room">
@@ -280,25 +293,14 @@ export class LiveChatRoom extends RoomProperties {
           onWatchReplay: () => this.playerHost.watchReplay(this._room),
         })}
       </div>
-      ${chatSection(actions)}
-      ${actionRail(actions)}
+      <section class="chat" part="chat" ?hidden=${this.noChat} aria-label=${t(lang, 'chat.label')}>
+        <div class="log" tabindex="0" aria-label=${t(lang, 'chat.label')}></div>
+        <button type="button" class="new-pill" part="new-messages" hidden></button>
+        <div class="announcer sr-only"></div>
+        ${this.ui?.inputRow(lang) ?? nothing}
+      </section>
+      ${this.ui?.rail({ lang, room: this._room, noLikes: this.noLikes, noGifts: this.noGifts }) ?? nothing}
     </div>`;
-  }
-
-  private interactionModel(lang: Lang): InteractionModel {
-    const r = this._room;
-    const guest = !this.userId;
-    return {
-      lang,
-      noChat: this.noChat,
-      input: this.input,
-      likes: this.noLikes ? null : this.likeHost,
-      gifts: this.noGifts || this.giftHost.gifts.length === 0 ? null : this.giftHost,
-      blocked: !!r.kicked || r.state === 'ended' || r.state === 'upcoming',
-      guest,
-      onLike: () => (guest ? this.actions.requestLogin('like') : void this.likeHost.tap(1)),
-      onGiftToggle: () => (guest ? this.actions.requestLogin('gift') : this.giftHost.toggle()),
-    };
   }
 
   /** Countdown ticks: the clock controller asks for a re-render once per second. */

@@ -87,8 +87,9 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 export const ME = { id: 'me', nick: 'Me', level: 3, role: 'member' as const };
 
 /** The like and gift controllers, for their stats (hearts started, stage queues). Tests only. */
-export const likesOf = (el: LiveChatRoom) => (el as unknown as { likeHost: import('../../src/controllers/like-host.ts').LikeHost }).likeHost;
-export const giftsOf = (el: LiveChatRoom) => (el as unknown as { giftHost: import('../../src/controllers/gift-host.ts').GiftHost }).giftHost;
+type Ui = import('../../src/element/interactions-runtime.ts').Interactions;
+export const likesOf = (el: LiveChatRoom) => (el as unknown as { ui: Ui }).ui.likes;
+export const giftsOf = (el: LiveChatRoom) => (el as unknown as { ui: Ui }).ui.gifts;
 
 /** The catalog the interaction tests use (same-origin assets from the demo). */
 export const CATALOG = [

@@ -1,21 +1,17 @@
 /**
- * What the viewer does, as templates: the chat section (list + input), and the action rail on the
- * stage's right (gift button, like button with its hearts) with the gift panel above it.
+ * What the viewer does, as templates: the action rail on the stage's right (gift button, like
+ * button with its hearts) with the gift panel above it. Part of the lazy interactions chunk.
  * Must not: hold state (the controllers do) or put message data anywhere but text bindings.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { chatInput } from '../../chat/chat-input-template.ts';
-import type { ChatInputController } from '../../chat/chat-input.ts';
 import type { GiftHost } from '../../controllers/gift-host.ts';
 import type { LikeHost } from '../../controllers/like-host.ts';
 import { giftButton, giftPanel } from '../../gifts/gift-panel.ts';
-import { t, type Lang } from '../../i18n/index.ts';
+import type { Lang } from '../../i18n/index.ts';
 import { likeButton } from '../../likes/index.ts';
 
 export interface InteractionModel {
   readonly lang: Lang;
-  readonly noChat: boolean;
-  readonly input: ChatInputController;
   readonly likes: LikeHost | null;
   readonly gifts: GiftHost | null;
   /** The gift/like controls are blocked (kicked, ended). */
@@ -24,15 +20,6 @@ export interface InteractionModel {
   readonly guest: boolean;
   readonly onLike: () => void;
   readonly onGiftToggle: () => void;
-}
-
-export function chatSection(m: InteractionModel): TemplateResult {
-  return html`<section class="chat" part="chat" ?hidden=${m.noChat} aria-label=${t(m.lang, 'chat.label')}>
-    <div class="log" tabindex="0" aria-label=${t(m.lang, 'chat.label')}></div>
-    <button type="button" class="new-pill" part="new-messages" hidden></button>
-    <div class="announcer sr-only"></div>
-    ${chatInput(m.input, m.lang)}
-  </section>`;
 }
 
 export function actionRail(m: InteractionModel): TemplateResult | typeof nothing {

@@ -1,0 +1,102 @@
+/**
+ * Everything the viewer *does* (chat input, likes, gifts, the send paths behind the element's
+ * methods), as one lazy chunk the element loads on connect — the page's first chunk stays the room
+ * shell (header, stage, cards, chat list). Owns: the input, like and gift controllers (added to the
+ * host as ReactiveControllers, so their lifetimes follow the element's), the send paths and the
+ * styles of these parts. Must not: render anything but the input row and the action rail.
+ */
+import { css, type CSSResult, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { chatInput, chatInputStyles } from '../chat/chat-input-template.ts';
+import { ChatInputController } from '../chat/chat-input.ts';
+import { GiftHost, type GiftHostOptions } from '../controllers/gift-host.ts';
+import { LikeHost } from '../controllers/like-host.ts';
+import { RoomActions, inputStatus } from '../controllers/room-actions.ts';
+import type { SessionHost } from '../controllers/session-host.ts';
+import { giftPanelStyles } from '../gifts/gift-panel.ts';
+import { giftStyles } from '../gifts/gift-styles.ts';
+import type { Lang } from '../i18n/index.ts';
+import { likeButtonStyles } from '../likes/like-button.ts';
+import type { RoomView } from '../pipeline/types.ts';
+import { actionRail } from './templates/interactions.ts';
+
+export interface InteractionsDeps extends Pick<GiftHostOptions, 'parts' | 'allowUrl' | 'lang' | 'endpoint' | 'roomId' | 'rollback'> {
+  readonly host: ReactiveControllerHost & HTMLElement;
+  readonly session: () => SessionHost;
+  readonly userId: () => string;
+  readonly nick: () => string;
+}
+
+export interface RailState {
+  readonly lang: Lang;
+  readonly room: RoomView;
+  readonly noLikes: boolean;
+  readonly noGifts: boolean;
+}
+
+const railStyles = css`
+  .actions { position: absolute; right: 12px; bottom: 64px; z-index: 3; display: flex; flex-direction: column; align-items: center; gap: 10px; }
+  @container (max-width: 520px) {
+    .actions { bottom: 12px; right: 12px; }
+  }
+`;
+
+export class Interactions {
+  static readonly styles: readonly CSSResult[] = [chatInputStyles, likeButtonStyles, ...giftStyles, giftPanelStyles, railStyles];
+  readonly input: ChatInputController;
+  readonly likes: LikeHost;
+  readonly gifts: GiftHost;
+  readonly actions: RoomActions;
+
+  constructor(private readonly d: InteractionsDeps) {
+    const { host } = d;
+    this.likes = new LikeHost(host, { send: (n) => d.session().like(n) });
+    const self = () => (d.userId() ? { id: d.userId(), nick: d.nick() || d.userId(), level: 0, role: 'member' as const } : undefined);
+    this.gifts = new GiftHost(host, {
+      parts: d.parts,
+      allowUrl: d.allowUrl,
+      lang: d.lang,
+      endpoint: d.endpoint,
+      roomId: d.roomId,
+      self,
+      tap: (giftId, count, preset) => d.session().tapGift(giftId, count, preset),
+      echo: (e) => d.session().echoGift(e),
+      rollback: d.rollback,
+    });
+    this.input = new ChatInputController(host, {
+      onSend: (text) => this.actions.submitText(text, true).clientId,
+      onLoginRequest: () => this.actions.requestLogin('chat'),
+    });
+    this.actions = new RoomActions({
+      host,
+      userId: d.userId,
+      nick: d.nick,
+      session: d.session,
+      input: () => this.input,
+      gifts: () => this.gifts,
+      likes: () => this.likes,
+    });
+  }
+
+  /** Who may chat now (mute and kick take effect within the same update). */
+  syncInput(room: RoomView): void {
+    this.input.setStatus(inputStatus(room, !this.d.userId()));
+  }
+
+  inputRow(lang: Lang): TemplateResult {
+    return chatInput(this.input, lang);
+  }
+
+  rail(s: RailState): ReturnType<typeof actionRail> {
+    const guest = !this.d.userId();
+    const r = s.room;
+    return actionRail({
+      lang: s.lang,
+      likes: s.noLikes ? null : this.likes,
+      gifts: s.noGifts || this.gifts.gifts.length === 0 ? null : this.gifts,
+      blocked: !!r.kicked || r.state === 'ended' || r.state === 'upcoming',
+      guest,
+      onLike: () => (guest ? this.actions.requestLogin('like') : void this.likes.tap(1)),
+      onGiftToggle: () => (guest ? this.actions.requestLogin('gift') : this.gifts.toggle()),
+    });
+  }
+}
