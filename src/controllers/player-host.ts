@@ -60,6 +60,10 @@ export class PlayerHost implements ReactiveController {
     const player = this.player;
     if (!player) {
       this.pending = { room, src: srcOverride };
+      // Something will play: fetch hls.js alongside the player's chunk rather than after it.
+      if (srcOverride || room.streamUrl) void loadPlayer().then((m) => {
+          if (m.hasMediaSource()) m.loadHls().catch(() => undefined);
+        });
       return;
     }
     let want: { src: string; live: boolean } | undefined;

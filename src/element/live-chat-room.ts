@@ -32,7 +32,7 @@ import type { RoomUpdate } from '../controllers/room-update.ts';
 import { SessionHost, type TextSendResult } from '../controllers/session-host.ts';
 import { LcrFollowRequestEvent } from '../events/index.ts';
 import type { CatalogGift } from '../gifts/index.ts';
-import { resolveLang, t, type Lang } from '../i18n/index.ts';
+import { hasLang, loadLang, resolveLang, t, type Lang } from '../i18n/index.ts';
 import { INITIAL_ROOM_VIEW, type RoomView } from '../pipeline/types.ts';
 import type { PlayerState } from '../player/player-state.ts';
 import { safeUrl, type JsonValue, type Priority, type SendResult } from '../protocol/index.ts';
@@ -225,7 +225,8 @@ export class LiveChatRoom extends RoomProperties {
     if (changed.has('noBarrage')) this.barrageHost.setForcedOff(this.noBarrage);
     const restart = ['roomId', 'emulatorUrl', 'sdkAppId', 'userId', 'userSigUrl', 'userSig', 'transport', 'chat'] as const;
     if (this.hasUpdated && restart.some((k) => changed.has(k))) this.session.restart();
-    if (changed.has('src') && this.hasUpdated) this.playerHost.sync(this._room, this.src || undefined);
+    // A host-given stream starts at once, without waiting for the room's first state.
+    if (changed.has('src') && (this.hasUpdated || this.src)) this.playerHost.sync(this._room, this.src || undefined);
     if (changed.has('barrageMaxCount')) this.chatHost.setMax(this.barrageMaxCount);
     if (changed.has('gifts') || changed.has('giftsSrc')) this.applyGifts();
     if (changed.has('userId')) this.syncInput();
@@ -252,6 +253,7 @@ export class LiveChatRoom extends RoomProperties {
 
   override render() {
     const lang = this.language;
+    if (!hasLang(lang)) void loadLang(lang).then(() => this.requestUpdate());
     const origin = { origin: location.origin, ...(this.allowUrl ? { allowUrl: this.allowUrl } : {}) };
     const anchorAvatar = this.anchor?.avatar ? safeUrl(this.anchor.avatar, origin) : undefined;
     // The header comes first in the DOM (it is painted on top by z-index anyway), so keyboard and

@@ -1,12 +1,38 @@
-/** Strings in en, ko and zh-CN; the `lang` attribute wins, else the page's language, else en. */
+/**
+ * Strings in en, ko and zh-CN; the `lang` attribute wins, else the page's language, else en.
+ * English is built in; Korean and Chinese are small lazy chunks (`loadLang`), and `t` answers in
+ * English until the asked language is here (the element re-renders when it arrives).
+ */
 import { en, type Dictionary, type StringKey } from './en.ts';
-import { ko } from './ko.ts';
-import { zhCN } from './zh-cn.ts';
 
 export type { StringKey } from './en.ts';
 export type Lang = 'en' | 'ko' | 'zh-CN';
 
-const DICTS: Record<Lang, Dictionary> = { en, ko, 'zh-CN': zhCN };
+const DICTS: Partial<Record<Lang, Dictionary>> = { en };
+const LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<Dictionary>> = {
+  ko: () => import('./ko.ts').then((m) => m.ko),
+  'zh-CN': () => import('./zh-cn.ts').then((m) => m.zhCN),
+};
+const loading = new Map<Lang, Promise<void>>();
+
+/** Whether `t(lang, …)` already answers in `lang`. */
+export function hasLang(lang: Lang): boolean {
+  return DICTS[lang] !== undefined;
+}
+
+/** Fetches a language's strings once; never rejects (a failed load keeps English and may be retried). */
+export function loadLang(lang: Lang): Promise<void> {
+  if (lang === 'en' || DICTS[lang]) return Promise.resolve();
+  let p = loading.get(lang);
+  if (!p) {
+    p = LOADERS[lang]().then(
+      (dict) => void (DICTS[lang] = dict),
+      () => void loading.delete(lang),
+    );
+    loading.set(lang, p);
+  }
+  return p;
+}
 
 export function resolveLang(attr: string | null | undefined, pageLang?: string): Lang {
   for (const raw of [attr, pageLang]) {
@@ -19,7 +45,7 @@ export function resolveLang(attr: string | null | undefined, pageLang?: string):
 }
 
 export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
-  const template = DICTS[lang][key] ?? en[key];
+  const template = DICTS[lang]?.[key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 

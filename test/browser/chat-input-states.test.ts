@@ -9,6 +9,12 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { chatInputResources } from '../../src/chat/chat-input.ts';
 import { focusables, mountInput, sleep, unmountInputs, type InputMount } from './chat-input-helpers.ts';
+import { loadLang } from '../../src/i18n/index.ts';
+
+// Korean and Chinese strings are lazy chunks in the product; these tests read them directly.
+beforeAll(async () => {
+  await Promise.all([loadLang('ko'), loadLang('zh-CN')]);
+});
 
 beforeAll(() => page.viewport(800, 600));
 afterEach(unmountInputs);

@@ -12,6 +12,12 @@ import { cdp, page, userEvent } from 'vitest/browser';
 import type { CatalogGift } from '../../src/gifts/gift-catalog.ts';
 import { giftButton, giftPanel, giftPanelStyles, GIFT_PRESETS, type GiftPanelProps } from '../../src/gifts/gift-panel.ts';
 import { tokens } from '../../src/styles/tokens.ts';
+import { loadLang } from '../../src/i18n/index.ts';
+
+// Korean and Chinese strings are lazy chunks in the product; these tests read them directly.
+beforeAll(async () => {
+  await Promise.all([loadLang('ko'), loadLang('zh-CN')]);
+});
 
 beforeAll(() => page.viewport(800, 600));
 

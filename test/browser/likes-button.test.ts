@@ -7,6 +7,12 @@ import axe from 'axe-core';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { mountLike, nextFrame, sleep, unmountLikes } from './likes-helpers.ts';
+import { loadLang } from '../../src/i18n/index.ts';
+
+// Korean and Chinese strings are lazy chunks in the product; these tests read them directly.
+beforeAll(async () => {
+  await Promise.all([loadLang('ko'), loadLang('zh-CN')]);
+});
 
 beforeAll(() => page.viewport(800, 600));
 afterEach(unmountLikes);

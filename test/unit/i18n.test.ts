@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import { formatCount, formatDuration, resolveLang, t } from '../../src/i18n/index.ts';
 import { en } from '../../src/i18n/en.ts';
 import { ko } from '../../src/i18n/ko.ts';
 import { zhCN } from '../../src/i18n/zh-cn.ts';
+import { loadLang } from '../../src/i18n/index.ts';
+
+// Korean and Chinese strings are lazy chunks in the product; these tests read them directly.
+beforeAll(async () => {
+  await Promise.all([loadLang('ko'), loadLang('zh-CN')]);
+});
 
 describe('i18n', () => {
   it('every language has every key, non-empty where English is', () => {

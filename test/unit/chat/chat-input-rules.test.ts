@@ -1,6 +1,6 @@
 /** The chat input's pure rules: who may send, the reason texts, and length in code points. */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import {
   blockCountdown,
   blockText,
@@ -12,6 +12,12 @@ import {
   singleLine,
 } from '../../../src/chat/chat-input-rules.ts';
 import { encodeText, LIMITS } from '../../../src/protocol/index.ts';
+import { loadLang } from '../../../src/i18n/index.ts';
+
+// Korean and Chinese strings are lazy chunks in the product; these tests read them directly.
+beforeAll(async () => {
+  await Promise.all([loadLang('ko'), loadLang('zh-CN')]);
+});
 
 const NOW = 1_700_000_000_000;
 

@@ -1,8 +1,14 @@
 /** Failure reasons of own messages as text: every reason, every language, codes mapped. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import { failureText, failureTextForCode } from '../../../src/chat/failure-text.ts';
 import type { Lang } from '../../../src/i18n/index.ts';
 import type { FailureReason } from '../../../src/protocol/index.ts';
+import { loadLang } from '../../../src/i18n/index.ts';
+
+// Korean and Chinese strings are lazy chunks in the product; these tests read them directly.
+beforeAll(async () => {
+  await Promise.all([loadLang('ko'), loadLang('zh-CN')]);
+});
 
 const REASONS: FailureReason[] = [
   'rejected', 'muted', 'sensitive', 'too-large', 'too-fast', 'room-gone', 'not-logged-in',
