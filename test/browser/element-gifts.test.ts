@@ -26,6 +26,16 @@ async function openPanel(el: HTMLElement): Promise<void> {
   await until(() => $(el, '[part~="gift-panel"]') !== null);
 }
 
+/** Through the panel: choose a gift, a preset count, and send. */
+async function sendPreset(el: HTMLElement & { updateComplete: Promise<unknown> }, gift: string, count: string): Promise<void> {
+  await openPanel(el);
+  tile(el, gift).click();
+  await el.updateComplete;
+  $$<HTMLButtonElement>(el, '[part~="gift-count"]').find((b) => b.textContent?.trim() === count)!.click();
+  await el.updateComplete;
+  $<HTMLButtonElement>(el, '[part~="gift-send"]')!.click();
+}
+
 function tile(el: HTMLElement, name: string): HTMLButtonElement {
   return $$<HTMLButtonElement>(el, '[part~="gift-tile"]').find((b) => b.textContent?.includes(name))!;
 }
@@ -49,12 +59,7 @@ describe('element gifts', () => {
 
   it('preset 99 → one request; the sender sees the gift at once, once', async () => {
     const { el } = await mountWithGifts();
-    await openPanel(el);
-    tile(el, 'Rose').click();
-    await el.updateComplete;
-    $$<HTMLButtonElement>(el, '[part~="gift-count"]').find((b) => b.textContent?.trim() === '99')!.click();
-    await el.updateComplete;
-    $<HTMLButtonElement>(el, '[part~="gift-send"]')!.click();
+    await sendPreset(el, 'Rose', '99');
     await until(() => stub!.requests.length === 1);
     await sleep(300);
     expect(stub!.requests.length).toBe(1);
@@ -90,12 +95,7 @@ describe('element gifts', () => {
 
   it('insufficient balance: clear inline error, the echo is rolled back', async () => {
     const { el } = await mountWithGifts(() => ({ status: 402, body: { ok: false, error: 'insufficient-balance', balance: 3 } }));
-    await openPanel(el);
-    tile(el, 'Rose').click();
-    await el.updateComplete;
-    $$<HTMLButtonElement>(el, '[part~="gift-count"]').find((b) => b.textContent?.trim() === '10')!.click();
-    await el.updateComplete;
-    $<HTMLButtonElement>(el, '[part~="gift-send"]')!.click();
+    await sendPreset(el, 'Rose', '10');
     await until(() => $(el, '[part~="gift-error"]') !== null);
     expect($(el, '[part~="gift-error"]')!.textContent).toMatch(/balance/i);
     await sleep(100);
