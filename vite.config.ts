@@ -44,7 +44,7 @@ export default defineConfig({
     sourcemap: true,
     // Not `build.lib`: its ES output is left unminified. Three entries, code-split, minified.
     rollupOptions: {
-      input: { index: 'src/index.ts', define: 'src/define.ts', cdn: 'src/cdn.ts', loader: 'src/loader.ts' },
+      input: { index: 'src/index.ts', define: 'src/define.ts', cdn: 'src/cdn.ts', loader: 'src/loader.ts', testing: 'src/testing.ts' },
       preserveEntrySignatures: 'exports-only',
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
