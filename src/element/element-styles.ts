@@ -76,7 +76,7 @@ const overlays = css`
 const chat = css`
   .chat { position: absolute; left: 12px; bottom: 12px; width: min(360px, 62%); height: 38%; display: flex; flex-direction: column; z-index: 3; -webkit-mask-image: linear-gradient(transparent, #000 22%); mask-image: linear-gradient(transparent, #000 22%); }
   .chat[hidden] { display: none; }
-  .log { overflow-y: auto; flex: 1; display: flex; flex-direction: column; gap: 4px; padding-top: 40px; scrollbar-width: none; overscroll-behavior: contain; }
+  .log { overflow-y: auto; flex: 1; display: flex; flex-direction: column; gap: 4px; padding-top: 40px; scrollbar-width: none; overscroll-behavior: contain; overflow-anchor: none; contain: content; }
   .log .line { align-self: flex-start; max-width: 100%; background: rgba(0,0,0,.42); border-radius: 12px; padding: 4px 10px; line-height: 1.35; overflow-wrap: anywhere; color: var(--lcr-chat-text-color); }
   .log .nick { color: var(--lcr-chat-name-color); margin-right: 6px; font-weight: 600; }
   .log .line.own { outline: 1px solid var(--lcr-chat-own-color); }
