@@ -4,6 +4,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RoomView } from '../pipeline/types.ts';
+import { hasMediaSource, loadHls } from '../player/hls-loader.ts';
 import type { PlayerController } from '../player/player-controller.ts';
 import type { PlayerState } from '../player/player-state.ts';
 
@@ -61,9 +62,7 @@ export class PlayerHost implements ReactiveController {
     if (!player) {
       this.pending = { room, src: srcOverride };
       // Something will play: fetch hls.js alongside the player's chunk rather than after it.
-      if (srcOverride || room.streamUrl) void loadPlayer().then((m) => {
-          if (m.hasMediaSource()) m.loadHls().catch(() => undefined);
-        });
+      if ((srcOverride || room.streamUrl) && hasMediaSource()) loadHls().catch(() => undefined);
       return;
     }
     let want: { src: string; live: boolean } | undefined;

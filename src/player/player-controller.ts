@@ -13,9 +13,6 @@
 import { decideHlsError, decideNativeError, DEFAULT_RECOVERY_LIMITS, FRESH_BUDGET } from './error-policy.ts';
 import { refillBudget, spendBudget, type ErrorDecision, type RecoveryLimits } from './error-policy.ts';
 import { loadHls, type Hls, type HlsConstructor } from './hls-loader.ts';
-
-/** For the host to fetch the engine early (same chunk, no extra request). */
-export { hasMediaSource, loadHls } from './hls-loader.ts';
 import { liveSeekTarget, measureLiveEdge } from './live-edge.ts';
 import { pickEngine, startHlsEngine, startNativeEngine, type EngineSink, type PlaybackEngine } from './playback-engine.ts';
 import { ListenerGroup, PlayerTimers } from './player-resources.ts';
