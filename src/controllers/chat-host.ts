@@ -40,6 +40,7 @@ export class ChatHost implements ReactiveController {
         // Asked per line, so a hook set (or unset) after connect applies to the next lines.
         renderItem: (entry, line) => this.options.renderItem()?.(entry, line),
         onRetry: this.options.onRetry,
+        minIntervalMs: 100,
       });
     });
   }

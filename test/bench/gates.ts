@@ -1,7 +1,7 @@
 /**
  * Gate decisions (pure): a gate check compares per-repetition values (a ratio ours/peer from the
  * same interleaved pair, or an absolute value of ours) with a threshold. A check FAILs only when its
- * median breaches AND at least two thirds of the repetitions (2 of 3, 4 of 5) breach; a spread above
+ * median breaches AND a majority of the repetitions (2 of 3, 3 of 5) breach; a spread above
  * 1.5× asks the runner to re-run the workload once, and a spread still above 1.5× is NOISY.
  * A check that could not be measured FAILs with its reason. Unit-tested in test/unit/bench/.
  */
@@ -46,8 +46,8 @@ export const NOISE_LIMIT = 1.5;
 export const breaches = (value: number, op: Op, threshold: number): boolean =>
   !Number.isFinite(value) ? true : op === '<=' ? value > threshold : value < threshold;
 
-/** Repetitions that must breach (with the median) for a FAIL: two thirds, at least one. */
-export const neededBreaches = (n: number): number => Math.max(1, Math.ceil((2 * n) / 3));
+/** Repetitions that must breach (with the median) for a FAIL: a majority (2 of 3, 3 of 5), at least one. */
+export const neededBreaches = (n: number): number => Math.floor(n / 2) + 1;
 
 export function decide(check: CheckInput): Decision {
   const values = check.values;
