@@ -80,7 +80,9 @@ export function buildChecks(m: Measured): CheckInput[] {
   const plMissing = pl.length === 0 ? 'W7 did not run' : pl.filter((r) => r.role === 'ours' && Number.isFinite(r.ttffMs)).length === 0 ? 'ours never showed a frame' : undefined;
   const oursPl = pl.filter((r) => r.role === 'ours');
   checks.push(
-    { id: 'G8.ttff', label: 'time to first frame vs bare hls.js', workload: 'W7', kind: 'ratio', op: '<=', threshold: 1.1, values: pairRatios(pl, (r) => r.ttffMs), unmeasured: plMissing, note: `ours ${median(oursPl.map((r) => r.ttffMs)).toFixed(0)} ms vs hls.js ${median(pl.filter((r) => r.role === 'peer').map((r) => r.ttffMs)).toFixed(0)} ms` },
+    // From navigation: the bare page has hls.js in its own bundle (parsed before its player starts),
+    // ours fetches it lazily, so only the whole page-load-to-first-frame compares like with like.
+    { id: 'G8.ttff', label: 'time to first frame from navigation vs bare hls.js', workload: 'W7', kind: 'ratio', op: '<=', threshold: 1.1, values: pairRatios(pl, (r) => r.ttffFromNavMs), unmeasured: plMissing, note: `ours ${median(oursPl.map((r) => r.ttffFromNavMs)).toFixed(0)} ms vs hls.js ${median(pl.filter((r) => r.role === 'peer').map((r) => r.ttffFromNavMs)).toFixed(0)} ms (from the player's start: ${median(oursPl.map((r) => r.ttffMs)).toFixed(0)} vs ${median(pl.filter((r) => r.role === 'peer').map((r) => r.ttffMs)).toFixed(0)} ms)` },
     { id: 'G8.latency', label: `live latency off the ${TARGET_LATENCY_S} s target`, workload: 'W7', kind: 'abs', unit: 's', op: '<=', threshold: 0.5, noiseCheck: false, values: oursPl.map((r) => Math.abs(r.latencyMedian - TARGET_LATENCY_S)), unmeasured: plMissing, note: `ours ${median(oursPl.map((r) => r.latencyMedian)).toFixed(2)} s, hls.js ${median(pl.filter((r) => r.role === 'peer').map((r) => r.latencyMedian)).toFixed(2)} s` },
     { id: 'G8.stalls', label: 'stalls after the first frame', workload: 'W7', kind: 'abs', op: '<=', threshold: 0, noiseCheck: false, values: oursPl.map((r) => r.stalls), unmeasured: plMissing },
   );
