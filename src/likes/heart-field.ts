@@ -114,10 +114,15 @@ export class HeartField {
     const origin = this.o.originX ?? width / 2;
     const jitter = Math.min(8, width * 0.1);
     const size = 20 + r() * 10;
-    const sway = 4 + r() * 8;
+    // Half its size plus the ~10 % the appear animation overshoots: what must stay inside.
+    const half = size * 0.56;
+    // Near an edge the sway shrinks to the room there (it is full before the drift has moved
+    // the heart away from the edge).
+    const room = Math.min(origin, width - origin) - jitter - half;
+    const sway = Math.max(0, Math.min(4 + r() * 8, room));
     // Drift anywhere the whole heart stays inside the field: a centred origin fans out both
     // ways, an origin near an edge fans out away from it.
-    const margin = size / 2 + sway + jitter;
+    const margin = half + sway + jitter;
     const left = Math.max(0, origin - margin);
     const right = Math.max(0, width - origin - margin);
     this.hearts.push({
