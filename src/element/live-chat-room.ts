@@ -39,6 +39,7 @@ import { safeUrl, type JsonValue, type Priority, type SendResult } from '../prot
 import { elementStyles } from './element-styles.ts';
 import type { Interactions } from './interactions-runtime.ts';
 import { RoomProperties } from './room-properties.ts';
+import { applyStates, sessionConfigOf } from './room-wiring.ts';
 import { headerTemplate } from './templates/header.ts';
 import { stageOverlays } from './templates/stage.ts';
 import type { AnchorInfo } from './types.ts';
@@ -63,7 +64,7 @@ export class LiveChatRoom extends RoomProperties {
   private readonly internals: ElementInternals | undefined = this.attachInternals?.();
 
   private readonly session: SessionHost = new SessionHost(this, {
-    config: () => this.sessionConfig(),
+    config: () => sessionConfigOf(this),
     onRoom: (room) => this.onRoom(room),
     chat: () => this.chatHost,
     barrage: () => this.barrageHost,
@@ -108,23 +109,6 @@ export class LiveChatRoom extends RoomProperties {
 
   private get language(): Lang {
     return resolveLang(this.lang, this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
-  }
-
-  private sessionConfig() {
-    if (!this.roomId) return undefined;
-    return {
-      roomId: this.roomId,
-      identity: this.userId
-        ? { kind: 'user' as const, userId: this.userId, ...(this.userSig ? { userSig: this.userSig } : {}), ...(this.userSigUrl ? { userSigUrl: this.userSigUrl } : {}), ...(this.nick ? { nick: this.nick } : {}) }
-        : { kind: 'guest' as const },
-      ...(this.transport ? { transport: this.transport } : {}),
-      ...(this.emulatorUrl ? { emulatorUrl: this.emulatorUrl } : {}),
-      ...(this.sdkAppId ? { sdkAppId: this.sdkAppId } : {}),
-      ...(this.chat ? { chat: this.chat } : {}),
-      ...(this.anchor?.userId ? { anchorId: this.anchor.userId } : {}),
-      ...(this.allowUrl ? { allowUrl: this.allowUrl } : {}),
-      likeWindowMs: Math.max(250, Number(this.likeWindow) || 1000),
-    };
   }
 
   private onRoom(room: RoomView): void {
@@ -240,15 +224,7 @@ export class LiveChatRoom extends RoomProperties {
   }
 
   private syncStates(): void {
-    const states = this.internals?.states;
-    if (!states) return;
-    const want = new Set<string>();
-    if (this._room.state !== 'unknown') want.add(this._room.state);
-    want.add(this._room.connection === 'connected' ? 'connected' : this._room.connection);
-    if (this._room.kicked) want.add('kicked');
-    if (!this.userId) want.add('guest');
-    for (const s of [...states]) if (!want.has(s)) states.delete(s);
-    for (const s of want) states.add(s);
+    if (this.internals?.states) applyStates(this.internals.states, this._room, !this.userId);
   }
 
   override render() {

@@ -1,0 +1,36 @@
+/**
+ * Pure helpers of the element's wiring: the session config from its public properties, and the
+ * custom states (`:state(live)`, `:state(guest)`, …) from the room view.
+ */
+import type { SessionConfig } from '../controllers/room-session.ts';
+import type { RoomView } from '../pipeline/types.ts';
+import type { RoomProperties } from './room-properties.ts';
+
+/** What the room session needs, or undefined while there is no room id. */
+export function sessionConfigOf(el: RoomProperties): SessionConfig | undefined {
+  if (!el.roomId) return undefined;
+  return {
+    roomId: el.roomId,
+    identity: el.userId
+      ? { kind: 'user' as const, userId: el.userId, ...(el.userSig ? { userSig: el.userSig } : {}), ...(el.userSigUrl ? { userSigUrl: el.userSigUrl } : {}), ...(el.nick ? { nick: el.nick } : {}) }
+      : { kind: 'guest' as const },
+    ...(el.transport ? { transport: el.transport } : {}),
+    ...(el.emulatorUrl ? { emulatorUrl: el.emulatorUrl } : {}),
+    ...(el.sdkAppId ? { sdkAppId: el.sdkAppId } : {}),
+    ...(el.chat ? { chat: el.chat } : {}),
+    ...(el.anchor?.userId ? { anchorId: el.anchor.userId } : {}),
+    ...(el.allowUrl ? { allowUrl: el.allowUrl } : {}),
+    likeWindowMs: Math.max(250, Number(el.likeWindow) || 1000),
+  };
+}
+
+/** Makes the element's custom states match the room: its state, the connection, kicked, guest. */
+export function applyStates(states: CustomStateSet, room: RoomView, guest: boolean): void {
+  const want = new Set<string>();
+  if (room.state !== 'unknown') want.add(room.state);
+  want.add(room.connection);
+  if (room.kicked) want.add('kicked');
+  if (guest) want.add('guest');
+  for (const s of [...states]) if (!want.has(s)) states.delete(s);
+  for (const s of want) states.add(s);
+}
