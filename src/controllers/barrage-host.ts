@@ -20,6 +20,8 @@ const loadBarrage = (): Promise<BarrageModule> =>
 export interface BarrageHostOptions {
   readonly layer: () => HTMLElement | null;
   readonly onCapacity: (free: number) => void;
+  /** Resolves when the renderer may start its main-thread work (the video's first frame goes first). */
+  readonly after?: () => Promise<void>;
 }
 
 export class BarrageHost implements ReactiveController {
@@ -121,7 +123,7 @@ export class BarrageHost implements ReactiveController {
     if (!layer || this.barrage) return;
     if (!barrageModule) {
       const generation = this.generation;
-      void loadBarrage().then(() => {
+      void Promise.all([loadBarrage(), this.options.after?.()]).then(() => {
         if (generation === this.generation && this.on && this.connected) this.create();
       });
       return;

@@ -60,6 +60,7 @@ const overlays = css`
   .card p { margin: 0; color: var(--lcr-color-hint); }
   .countdown { font-size: 34px; font-weight: 800; font-variant-numeric: tabular-nums; color: var(--lcr-color-highlight); }
   .card .avatar { width: 64px; height: 64px; }
+  .icon { flex: none; width: 1.2em; height: 1.2em; vertical-align: -0.25em; }
   .pill-button { border: 0; border-radius: 999px; padding: 8px 14px; min-height: 36px; background: rgba(0,0,0,.6); color: #fff; font-weight: 600; }
   .controls { position: absolute; right: 12px; bottom: 12px; display: flex; gap: 8px; z-index: 3; align-items: center; }
   .live-chip { display: inline-flex; align-items: center; gap: 6px; }

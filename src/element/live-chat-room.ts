@@ -88,6 +88,7 @@ export class LiveChatRoom extends RoomProperties {
   private readonly barrageHost = new BarrageHost(this, {
     layer: () => this.renderRoot.querySelector<HTMLElement>('.barrage'),
     onCapacity: (free) => this.session.capacity(free),
+    after: () => this.playerHost.videoFirst(),
   });
   private readonly playerHost = new PlayerHost(this, {
     video: () => this.renderRoot.querySelector('video'),
@@ -132,7 +133,10 @@ export class LiveChatRoom extends RoomProperties {
 
   /** Loads the interactions chunk once and wires it (its controllers follow the element from then). */
   private loadUi(): Promise<Interactions> {
-    this.uiLoad ??= import('./interactions-runtime.ts').then(({ Interactions: Runtime }) => {
+    if (this.uiLoad) return this.uiLoad;
+    // The chunk downloads at once; wiring it waits for the video's first frame (player-host.ts).
+    const videoFirst = this.updateComplete.then(() => this.playerHost.videoFirst());
+    this.uiLoad = Promise.all([import('./interactions-runtime.ts'), videoFirst]).then(([{ Interactions: Runtime }]) => {
       const root = this.renderRoot as ShadowRoot;
       const sheets = Runtime.styles.map((s) => s.styleSheet).filter((s): s is CSSStyleSheet => !!s);
       if (root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];

@@ -27,7 +27,8 @@ const args = process.argv.slice(2);
 const profile = PROFILES[args.includes('--quick') ? 'quick' : 'full'];
 const self = args.includes('--self-check');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
-const wanted = (key: string): boolean => !only || only.some((o) => key.startsWith(o));
+const skipped = (key: string): boolean => profile.skip.includes(key);
+const wanted = (key: string): boolean => !skipped(key) && (!only || only.some((o) => key.startsWith(o)));
 const log = (s: string): void => void process.stdout.write(s + '\n');
 
 function gitRev(): string {
@@ -81,7 +82,8 @@ async function main(): Promise<number> {
         rerun.add(key);
       }
     }
-    const gates = self ? [] : gateRows(measured(), rerun).filter((g) => !only || wanted(g.check.workload));
+    const gates = self ? [] : gateRows(measured(), rerun).filter((g) => wanted(g.check.workload));
+    const notRun = self ? [] : gateRows(measured(), rerun).filter((g) => skipped(g.check.workload)).map((g) => g.id);
     const selfCheck = self ? selfCheckLines(runs, player) : undefined;
     const loadavgEnd = loadavg().map((x) => +x.toFixed(2));
     const report: Report = {
@@ -101,6 +103,7 @@ async function main(): Promise<number> {
     log('');
     log(`summary (${profile.name}${self ? ', self-check' : ''}; nproc ${machine.nproc}, load ${machine.loadavgStart.join('/')} → ${loadavgEnd.join('/')}, ${machine.chromium}):`);
     for (const line of selfCheck ?? gates.map((g) => g.line)) log(line);
+    if (notRun.length) log(`not run in the ${profile.name} profile: ${notRun.join(', ')} (npm run bench runs every gate)`);
     log(`results: ${files.json}\n         ${files.md}`);
     const failed = gates.filter((g) => g.verdict === 'FAIL').length;
     return failed > 0 || (selfCheck ?? []).some((l) => l.startsWith('SKEW')) ? 1 : 0;

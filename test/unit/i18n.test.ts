@@ -31,6 +31,14 @@ describe('i18n', () => {
     expect(t('en', 'header.audience', { count: formatCount('en', 999) })).toBe('999 watching');
   });
 
+  it('skips Intl below 1,000 without changing a single output', () => {
+    for (const lang of ['en', 'ko', 'zh-CN'] as const) {
+      const intl = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 });
+      for (let n = -999; n <= 1001; n++) expect(formatCount(lang, n)).toBe(intl.format(n));
+      expect(formatCount(lang, 12.25)).toBe(intl.format(12.25));
+    }
+  });
+
   it('formats countdowns', () => {
     expect(formatDuration(65_000)).toBe('1:05');
     expect(formatDuration(3_723_000)).toBe('1:02:03');

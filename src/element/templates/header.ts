@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, t, type Lang } from '../../i18n/index.ts';
 import type { RoomView } from '../../pipeline/index.ts';
 import type { AnchorInfo } from '../types.ts';
+import { iconAnnouncement } from './icons.ts';
 
 export interface HeaderModel {
   readonly lang: Lang;
@@ -53,7 +54,7 @@ export function headerTemplate(m: HeaderModel): TemplateResult {
     <slot name="header-actions"></slot>
     ${m.announcement
       ? html`<div class="announcement ${m.announcementOpen ? 'open' : ''}" part="announcement">
-          <span aria-hidden="true">📢</span>
+          ${iconAnnouncement}
           <span class="text" id="announcement-text"><span class="sr-only">${t(lang, 'header.announcement')}: </span>${m.announcement}</span>
           <button type="button" part="announcement-toggle" aria-expanded=${m.announcementOpen ? 'true' : 'false'} aria-controls="announcement-text" @click=${m.onToggleAnnouncement}>
             ${t(lang, m.announcementOpen ? 'header.less' : 'header.more')}

@@ -6,6 +6,7 @@ import type { PlayerState } from '../../player/player-state.ts';
 import type { BarrageSettings } from '../../barrage/index.ts';
 import type { AnchorInfo } from '../types.ts';
 import { barragePanel } from './barrage-panel.ts';
+import { iconBarrage, iconBarrageOff, iconMuted, iconSettings } from './icons.ts';
 
 export interface StageModel {
   readonly lang: Lang;
@@ -88,17 +89,17 @@ function playerControls(m: StageModel): TemplateResult {
       : nothing}
     <div class="controls">
       ${p && showPlayer && p.muted && (p.status === 'playing' || p.status === 'loading')
-        ? html`<button type="button" class="pill-button unmute" part="unmute-button" @click=${m.onUnmute}>🔇 ${t(m.lang, 'player.unmute')}</button>`
+        ? html`<button type="button" class="pill-button unmute" part="unmute-button" @click=${m.onUnmute}>${iconMuted} ${t(m.lang, 'player.unmute')}</button>`
         : nothing}
       ${p && p.live && p.behindLive && m.room.state === 'live'
         ? html`<button type="button" class="pill-button live-chip" part="back-to-live" @click=${m.onGoLive}>${t(m.lang, 'player.backToLive')}</button>`
         : nothing}
       ${m.hasBarrage
         ? html`<button type="button" class="pill-button" part="barrage-toggle" aria-pressed=${m.barrageOn ? 'true' : 'false'}
-            aria-label=${t(m.lang, m.barrageOn ? 'barrage.toggleOff' : 'barrage.toggleOn')} @click=${m.onToggleBarrage}><span aria-hidden="true">${m.barrageOn ? '💬' : '🚫'}</span></button>
+            aria-label=${t(m.lang, m.barrageOn ? 'barrage.toggleOff' : 'barrage.toggleOn')} @click=${m.onToggleBarrage}>${m.barrageOn ? iconBarrage : iconBarrageOff}</button>
           ${m.barrageOn
             ? html`<button type="button" class="pill-button" part="barrage-settings-button" aria-expanded=${m.settingsOpen ? 'true' : 'false'}
-                aria-label=${t(m.lang, 'barrage.settings')} @click=${m.onToggleSettings}><span aria-hidden="true">⚙</span></button>`
+                aria-label=${t(m.lang, 'barrage.settings')} @click=${m.onToggleSettings}>${iconSettings}</button>`
             : nothing}`
         : nothing}
     </div>

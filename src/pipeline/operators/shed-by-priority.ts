@@ -10,7 +10,7 @@
  *   viewer never sees a burst of old comments (High and protected items excepted).
  * - The output completes with the source; items still waiting then are reported as stale drops.
  */
-import { defer, endWith, filter, map, merge, mergeMap, type Observable, type OperatorFunction, type SchedulerLike, takeWhile } from 'rxjs';
+import { Observable, type OperatorFunction, type SchedulerLike } from 'rxjs';
 import { PRIORITIES, type Priority } from '../../protocol/index.ts';
 
 export type Shed<T> =
@@ -34,58 +34,61 @@ interface Queued<T> {
   readonly at: number;
 }
 
+/**
+ * One subscriber over the source and `demand$` that emits straight to the output: every room
+ * message passes here, so there is no closure, array or inner subscription per item.
+ */
 export function shedByPriority<T>(options: ShedOptions<T>): OperatorFunction<T, Shed<T>> {
   const { capacity, priorityOf, isProtected = () => false, demand$, maxAgeMs, scheduler } = options;
   return (source) =>
-    defer(() => {
+    new Observable<Shed<T>>((out) => {
       const queues = new Map<Priority, Queued<T>[]>(PRIORITIES.map((p) => [p, []]));
       let size = 0;
       let available = 0;
 
-      const onItem = (item: T): Shed<T>[] => {
+      const onItem = (item: T): void => {
         if (isProtected(item)) {
           if (available > 0) available--; // it takes a lane too
-          return [{ type: 'item', item }];
+          out.next({ type: 'item', item });
+          return;
         }
         if (available > 0 && size === 0) {
           available--;
-          return [{ type: 'item', item }];
+          out.next({ type: 'item', item });
+          return;
         }
-        const priority = priorityOf(item);
-        queues.get(priority)!.push({ item, at: scheduler.now() });
+        queues.get(priorityOf(item))!.push({ item, at: scheduler.now() });
         size++;
-        const out: Shed<T>[] = [];
-        while (size > capacity) {
-          const victim = shedOne();
-          if (!victim) break; // only High items left: they are never shed
-          out.push(victim);
+        while (size > capacity && shedOne()) {
+          // only High items left: they are never shed
         }
-        return out;
       };
 
-      const shedOne = (): Shed<T> | undefined => {
+      const shedOne = (): boolean => {
         for (let i = PRIORITIES.length - 1; i > 0; i--) {
           const priority = PRIORITIES[i]!;
-          const q = queues.get(priority)!;
-          const victim = q.shift();
+          const victim = queues.get(priority)!.shift();
           if (victim) {
             size--;
-            return { type: 'drop', item: victim.item, reason: 'shed', priority };
+            out.next({ type: 'drop', item: victim.item, reason: 'shed', priority });
+            return true;
           }
         }
-        return undefined;
+        return false;
       };
 
-      const onDemand = (n: number): Shed<T>[] => {
-        const out: Shed<T>[] = [];
+      const onDemand = (n: number): void => {
+        // Collected, then emitted once the state is final: a listener may push demand again
+        // while we emit (re-entrancy), and must then see the budget this call left.
+        const emit: Shed<T>[] = [];
         if (maxAgeMs !== undefined) {
           const oldest = scheduler.now() - maxAgeMs;
           for (const priority of PRIORITIES) {
             if (priority === 'high') continue;
             const q = queues.get(priority)!;
             while (q.length > 0 && q[0]!.at < oldest) {
-              out.push({ type: 'drop', item: q.shift()!.item, reason: 'stale', priority });
               size--;
+              emit.push({ type: 'drop', item: q.shift()!.item, reason: 'stale', priority });
             }
           }
         }
@@ -93,38 +96,29 @@ export function shedByPriority<T>(options: ShedOptions<T>): OperatorFunction<T, 
         for (const priority of PRIORITIES) {
           const q = queues.get(priority)!;
           while (budget > 0 && q.length > 0) {
-            out.push({ type: 'item', item: q.shift()!.item });
             size--;
             budget--;
+            emit.push({ type: 'item', item: q.shift()!.item });
           }
         }
         available = budget;
-        out.push({ type: 'depth', depth: size });
-        return out;
+        emit.push({ type: 'depth', depth: size });
+        for (const e of emit) out.next(e);
       };
 
       // When the source ends, whatever still waits is reported as stale and the output ends too.
-      const onEnd = (): Shed<T>[] => {
-        const out: Shed<T>[] = [];
-        for (const priority of PRIORITIES) {
-          for (const q of queues.get(priority)!.splice(0)) out.push({ type: 'drop', item: q.item, reason: 'stale', priority });
-        }
+      const onEnd = (): void => {
+        const waiting = PRIORITIES.flatMap((priority) => queues.get(priority)!.splice(0).map((q) => ({ item: q.item, priority })));
         size = 0;
-        return out;
+        for (const { item, priority } of waiting) out.next({ type: 'drop', item, reason: 'stale', priority });
+        out.complete();
       };
 
-      return merge(
-        source.pipe(
-          map((item) => () => onItem(item)),
-          endWith(onEnd),
-        ),
-        demand$.pipe(map((n) => () => onDemand(n))),
-      ).pipe(
-        takeWhile((step) => step !== onEnd, true),
-        map((step) => step()),
-        // Most items are only queued: skip the inner subscription when there is nothing to emit.
-        filter((out) => out.length > 0),
-        mergeMap((out) => out),
-      );
+      const sourceSub = source.subscribe({ next: onItem, error: (err: unknown) => out.error(err), complete: onEnd });
+      const demandSub = demand$.subscribe({ next: onDemand, error: (err: unknown) => out.error(err) });
+      return () => {
+        sourceSub.unsubscribe();
+        demandSub.unsubscribe();
+      };
     });
 }

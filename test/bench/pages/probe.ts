@@ -9,6 +9,33 @@ export interface ProbeResult {
   readonly loafMaxMs: number;
   readonly longTaskCount: number;
   readonly longTaskMaxMs: number;
+  /** The longest animation frames (≥ 50 ms), with the scripts the browser blames: where time went. */
+  readonly worst: readonly LongFrame[];
+}
+
+export interface LongFrame {
+  readonly at: number;
+  readonly ms: number;
+  readonly blocking: number;
+  readonly scripts: readonly string[];
+}
+
+interface LoafScript {
+  readonly duration: number;
+  readonly invoker?: string;
+  readonly sourceURL?: string;
+  readonly sourceFunctionName?: string;
+  readonly sourceCharPosition?: number;
+}
+
+/** `12ms click@chunk-ab12.js:fn:1234`: enough to find the code in the built page. */
+function describe(e: PerformanceEntry): LongFrame {
+  const scripts = ((e as unknown as { scripts?: LoafScript[] }).scripts ?? [])
+    .slice()
+    .sort((a, b) => b.duration - a.duration)
+    .slice(0, 3)
+    .map((s) => `${Math.round(s.duration)}ms ${s.invoker ?? '?'}@${(s.sourceURL ?? '').split('/').pop()}:${s.sourceFunctionName ?? ''}:${s.sourceCharPosition ?? ''}`);
+  return { at: Math.round(e.startTime), ms: Math.round(e.duration), blocking: Math.round((e as unknown as { blockingDuration?: number }).blockingDuration ?? 0), scripts };
 }
 
 export interface Probe {
@@ -37,10 +64,16 @@ export function startProbe(): Probe {
   let loafMaxMs = 0;
   let longTaskCount = 0;
   let longTaskMaxMs = 0;
-  const loaf = observe('long-animation-frame', (e) => {
+  const worst: LongFrame[] = [];
+  const onLoaf = (e: PerformanceEntry): void => {
     loafCount++;
     loafMaxMs = Math.max(loafMaxMs, e.duration);
-  });
+    if (e.duration < 50) return;
+    worst.push(describe(e));
+    worst.sort((a, b) => b.ms - a.ms);
+    worst.length = Math.min(worst.length, 3);
+  };
+  const loaf = observe('long-animation-frame', onLoaf);
   const tasks = observe('longtask', (e) => {
     longTaskCount++;
     longTaskMaxMs = Math.max(longTaskMaxMs, e.duration);
@@ -49,7 +82,7 @@ export function startProbe(): Probe {
     stop() {
       running = false;
       // Flush what the observers still hold.
-      loaf?.takeRecords().forEach((e) => { loafCount++; loafMaxMs = Math.max(loafMaxMs, e.duration); });
+      loaf?.takeRecords().forEach(onLoaf);
       tasks?.takeRecords().forEach((e) => { longTaskCount++; longTaskMaxMs = Math.max(longTaskMaxMs, e.duration); });
       loaf?.disconnect();
       tasks?.disconnect();
@@ -60,6 +93,7 @@ export function startProbe(): Probe {
         loafMaxMs: loaf ? loafMaxMs : longTaskMaxMs,
         longTaskCount,
         longTaskMaxMs,
+        worst,
       };
     },
   };

@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import type { PageRunResult, SetupInfo } from '../pages/bench-api.ts';
+import type { LongFrame } from '../pages/probe.ts';
 import type { Plan } from '../pages/workload-gen.ts';
 import { BenchSession, type CdpDeltas, type MemorySample } from '../session.ts';
 import { maxInWindow, median, summarizeFrames, type FrameSummary } from '../stats.ts';
@@ -26,7 +27,7 @@ export interface RunRecord {
   /** Ours: median of the barrage painter's fps reports; peers: main-thread rAF fps. */
   readonly barrageFps: number;
   readonly cdp: CdpDeltas;
-  readonly loaf: { readonly type: string; readonly count: number; readonly maxMs: number };
+  readonly loaf: { readonly type: string; readonly count: number; readonly maxMs: number; readonly worst: readonly LongFrame[] };
   readonly longTasks: { readonly count: number; readonly maxMs: number };
   readonly memory: { readonly before: MemorySample; readonly after: MemorySample; readonly afterGc: MemorySample };
   readonly counters: unknown;
@@ -76,7 +77,7 @@ export async function runOnce(workload: string, side: Side, rep: number, plan: P
       frames,
       barrageFps: page.engine === 'ours' ? ownFps : frames.fps,
       cdp,
-      loaf: { type: page.probe.loafType, count: page.probe.loafCount, maxMs: page.probe.loafMaxMs },
+      loaf: { type: page.probe.loafType, count: page.probe.loafCount, maxMs: page.probe.loafMaxMs, worst: page.probe.worst ?? [] },
       longTasks: { count: page.probe.longTaskCount, maxMs: page.probe.longTaskMaxMs },
       memory: { before, after, afterGc },
       counters: page.metrics,
@@ -94,6 +95,8 @@ export async function runOnce(workload: string, side: Side, rep: number, plan: P
       `  ${workload.padEnd(10)} ${rep} ${page.engine.padEnd(22)} fps ${frames.fps.toFixed(1)} p95 ${frames.p95Ms.toFixed(1)}ms barrage ${rec.barrageFps.toFixed(1)} ` +
         `task ${cdp.TaskDuration.toFixed(0)}ms loaf ${rec.loaf.count} heapΔgc ${((afterGc.heap - before.heap) / 1e6).toFixed(2)}MB nodes ${before.nodes}→${afterGc.nodes}`,
     );
+    // Ours only: where a long frame's time went (the peer's long frames are the peer's business).
+    if (side.role === 'ours') for (const f of rec.loaf.worst) o.log(`             long frame ${f.ms}ms (blocking ${f.blocking}ms) at ${f.at}ms: ${f.scripts.join(' | ') || 'no script attributed'}`);
     return rec;
   } finally {
     await session.close();
