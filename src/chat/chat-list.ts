@@ -26,6 +26,11 @@ export interface ChatListOptions {
    * under a flood ten a second read the same and cost a sixth. Own lines never wait.
    */
   readonly minIntervalMs?: number;
+  /**
+   * Most lines one append adds (default: all queued). A burst (400 in a second) would otherwise
+   * lay out 40+ new lines in one frame; the rest follow in the next frames, own lines first in line.
+   */
+  readonly maxPerFlush?: number;
 }
 
 const NEAR_BOTTOM_PX = 24;
@@ -139,7 +144,7 @@ export class ChatList {
     // Following the bottom is remembered (a shrinking log — the input growing — does not end it),
     // and the viewer's own line always brings the list down to it.
     const atBottom = this.stuck || log.scrollHeight - log.scrollTop - log.clientHeight <= NEAR_BOTTOM_PX || batch.some((e) => e.own && e.kind === 'text');
-    this.queue = [];
+    this.queue = batch.splice(this.o.maxPerFlush ?? batch.length);
     const fragment = document.createDocumentFragment();
     for (const entry of batch) {
       const line = this.render(entry);
@@ -154,6 +159,11 @@ export class ChatList {
       this.hidePill();
     } else this.showPill(batch.length);
     this.announce(batch);
+    // What one append could not take follows in the next frame (without the interval: it is late already).
+    if (this.queue.length > 0) {
+      this.lastFlush = -Infinity;
+      this.frame = requestAnimationFrame(this.flush);
+    }
   };
 
   private render(entry: ChatEntry): HTMLElement {

@@ -41,6 +41,7 @@ export class ChatHost implements ReactiveController {
         renderItem: (entry, line) => this.options.renderItem()?.(entry, line),
         onRetry: this.options.onRetry,
         minIntervalMs: 100,
+        maxPerFlush: 20,
       });
     });
   }

@@ -1,6 +1,6 @@
 /**
- * The chat list inside the element: capped at `barrage-max-count`, appended in one batch per
- * animation frame, the "N new messages" pill, enter notices, own lines, badges, and the
+ * The chat list inside the element: capped at `barrage-max-count`, appended in batches (at most
+ * one per animation frame, at most 20 lines each), the "N new messages" pill, enter notices, own lines, badges, and the
  * `renderChatItem` hook.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ describe('chat list', () => {
     expect(chatLines(el)[0]).toBe('u180msg 180');
   });
 
-  it('appends in batches, at most once per animation frame', async () => {
+  it('appends in batches of at most 20 lines, at most once per animation frame', async () => {
     const { el, transport } = await mount();
     const log = $(el, '.log')!;
     let frame = 0;
@@ -46,10 +46,13 @@ describe('chat list', () => {
     });
     observer.observe(log, { childList: true });
 
-    // 100 lines in one tick: one append.
+    // 100 lines in one tick: five appends of 20, in five frames back to back (a burst never lays
+    // out more than 20 new lines in one frame), in order.
     for (let i = 0; i < 100; i++) transport.push(textMessage(`a${i}`, `burst ${i}`));
     await until(() => chatLines(el).length === 100);
-    expect(appends).toEqual([{ frame: appends[0]!.frame, added: 100 }]);
+    expect(appends.map((a) => a.added)).toEqual([20, 20, 20, 20, 20]);
+    expect(appends.map((a) => a.frame - appends[0]!.frame)).toEqual([0, 1, 2, 3, 4]);
+    expect(chatLines(el)[99]).toBe('a99burst 99');
 
     // A steady stream over many tasks: never more appends than frames went by.
     appends.length = 0;

@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { FrameLoop, type FrameScheduler } from '../../../src/barrage/frame-loop.ts';
 import { barrageResources } from '../../../src/barrage/barrage-resources.ts';
 
@@ -58,4 +58,34 @@ test('stop cancels the pending frame; destroy is idempotent, counted, and final'
   expect(barrageResources().loops).toBe(before);
   loop.start();
   expect(s.pending).toBe(0);
+});
+
+test('fps counts running time only: an idle stretch between runs is not a slow frame', () => {
+  let now = 1000;
+  const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+  try {
+    const s = manual();
+    let left = 0;
+    const loop = new FrameLoop(() => --left > 0, s);
+    loop.takeWindow();
+    const run = (frames: number): void => {
+      left = frames;
+      loop.start();
+      for (let i = 0; i < frames; i++) {
+        now += 1000 / 60;
+        s.fire();
+      }
+    };
+    run(30);
+    now += 500; // the stage was empty: the loop stopped
+    run(30);
+    const w = loop.takeWindow();
+    expect(w.frames).toBe(60);
+    expect(w.fps).toBeCloseTo(60, 5);
+    // The old definition (frames over wall time) would have said about 45.
+    expect((w.frames * 1000) / (now - 1000)).toBeLessThan(50);
+    loop.destroy();
+  } finally {
+    clock.mockRestore();
+  }
 });
