@@ -5,6 +5,7 @@ export { aggregateLikes } from './operators/aggregate-likes.ts';
 export { countMetrics, type MetricSignal } from './operators/count-metrics.ts';
 export { decodeFrames, type ContextInfo, type Decoded } from './operators/decode-frames.ts';
 export { dedupeById, type Deduped } from './operators/dedupe-by-id.ts';
+export { emitSome, type Some } from './operators/emit-some.ts';
 export { foldSpam } from './operators/fold-spam.ts';
 export { giftCombo, giftComboKey } from './operators/gift-combo.ts';
 export { mergeGiftTaps, type GiftBatch, type GiftTap } from './operators/merge-gift-taps.ts';

@@ -10,8 +10,9 @@
  *   viewer never sees a burst of old comments (High and protected items excepted).
  * - The output completes with the source; items still waiting then are reported as stale drops.
  */
-import { Observable, type OperatorFunction, type SchedulerLike } from 'rxjs';
+import { defer, endWith, map, merge, type Observable, type OperatorFunction, type SchedulerLike, takeWhile } from 'rxjs';
 import { PRIORITIES, type Priority } from '../../protocol/index.ts';
+import { emitSome, type Some } from './emit-some.ts';
 
 export type Shed<T> =
   | { readonly type: 'item'; readonly item: T }
@@ -34,61 +35,66 @@ interface Queued<T> {
   readonly at: number;
 }
 
+/** Marks the end of the source inside the merged stream. */
+const END = Symbol('end');
+
 /**
- * One subscriber over the source and `demand$` that emits straight to the output: every room
- * message passes here, so there is no closure, array or inner subscription per item.
+ * Each input (an item, a demand, the end) is handled at once and its outputs emitted after, so a
+ * listener that pushes demand while we emit sees the state this step left. Every room message
+ * passes here: a step makes no closure and, for one output or none, no array or inner subscription.
  */
 export function shedByPriority<T>(options: ShedOptions<T>): OperatorFunction<T, Shed<T>> {
   const { capacity, priorityOf, isProtected = () => false, demand$, maxAgeMs, scheduler } = options;
   return (source) =>
-    new Observable<Shed<T>>((out) => {
+    defer(() => {
       const queues = new Map<Priority, Queued<T>[]>(PRIORITIES.map((p) => [p, []]));
       let size = 0;
       let available = 0;
 
-      const onItem = (item: T): void => {
+      const onItem = (item: T): Some<Shed<T>> => {
         if (isProtected(item)) {
           if (available > 0) available--; // it takes a lane too
-          out.next({ type: 'item', item });
-          return;
+          return { type: 'item', item };
         }
         if (available > 0 && size === 0) {
           available--;
-          out.next({ type: 'item', item });
-          return;
+          return { type: 'item', item };
         }
         queues.get(priorityOf(item))!.push({ item, at: scheduler.now() });
         size++;
-        while (size > capacity && shedOne()) {
-          // only High items left: they are never shed
+        let shed: Shed<T> | null = null;
+        let more: Shed<T>[] | null = null;
+        while (size > capacity) {
+          const victim = shedOne();
+          if (!victim) break; // only High items left: they are never shed
+          if (!shed) shed = victim;
+          else (more ??= [shed]).push(victim);
         }
+        return more ?? shed;
       };
 
-      const shedOne = (): boolean => {
+      const shedOne = (): Shed<T> | undefined => {
         for (let i = PRIORITIES.length - 1; i > 0; i--) {
           const priority = PRIORITIES[i]!;
           const victim = queues.get(priority)!.shift();
           if (victim) {
             size--;
-            out.next({ type: 'drop', item: victim.item, reason: 'shed', priority });
-            return true;
+            return { type: 'drop', item: victim.item, reason: 'shed', priority };
           }
         }
-        return false;
+        return undefined;
       };
 
-      const onDemand = (n: number): void => {
-        // Collected, then emitted once the state is final: a listener may push demand again
-        // while we emit (re-entrancy), and must then see the budget this call left.
-        const emit: Shed<T>[] = [];
+      const onDemand = (n: number): Shed<T>[] => {
+        const out: Shed<T>[] = [];
         if (maxAgeMs !== undefined) {
           const oldest = scheduler.now() - maxAgeMs;
           for (const priority of PRIORITIES) {
             if (priority === 'high') continue;
             const q = queues.get(priority)!;
             while (q.length > 0 && q[0]!.at < oldest) {
+              out.push({ type: 'drop', item: q.shift()!.item, reason: 'stale', priority });
               size--;
-              emit.push({ type: 'drop', item: q.shift()!.item, reason: 'stale', priority });
             }
           }
         }
@@ -96,29 +102,30 @@ export function shedByPriority<T>(options: ShedOptions<T>): OperatorFunction<T, 
         for (const priority of PRIORITIES) {
           const q = queues.get(priority)!;
           while (budget > 0 && q.length > 0) {
+            out.push({ type: 'item', item: q.shift()!.item });
             size--;
             budget--;
-            emit.push({ type: 'item', item: q.shift()!.item });
           }
         }
         available = budget;
-        emit.push({ type: 'depth', depth: size });
-        for (const e of emit) out.next(e);
+        out.push({ type: 'depth', depth: size });
+        return out;
       };
 
       // When the source ends, whatever still waits is reported as stale and the output ends too.
-      const onEnd = (): void => {
-        const waiting = PRIORITIES.flatMap((priority) => queues.get(priority)!.splice(0).map((q) => ({ item: q.item, priority })));
+      const onEnd = (): Shed<T>[] => {
+        const out: Shed<T>[] = [];
+        for (const priority of PRIORITIES) {
+          for (const q of queues.get(priority)!.splice(0)) out.push({ type: 'drop', item: q.item, reason: 'stale', priority });
+        }
         size = 0;
-        for (const { item, priority } of waiting) out.next({ type: 'drop', item, reason: 'stale', priority });
-        out.complete();
+        return out;
       };
 
-      const sourceSub = source.subscribe({ next: onItem, error: (err: unknown) => out.error(err), complete: onEnd });
-      const demandSub = demand$.subscribe({ next: onDemand, error: (err: unknown) => out.error(err) });
-      return () => {
-        sourceSub.unsubscribe();
-        demandSub.unsubscribe();
-      };
+      return merge(source.pipe(map(onItem), endWith(END)), demand$.pipe(map(onDemand))).pipe(
+        takeWhile((step) => step !== END, true),
+        map((step) => (step === END ? onEnd() : step)),
+        emitSome(),
+      );
     });
 }
