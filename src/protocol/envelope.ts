@@ -5,7 +5,8 @@
 import { BUSINESS_ID, CMD, ENVELOPE_VERSION } from './commands.ts';
 import type { DecodeContext } from './context.ts';
 import { LIMITS } from './limits.ts';
-import { boundedJson, capBytes, cleanId, cleanText, intIn, isRecord, parseJson, safeUrl } from './sanitize.ts';
+import { jsonCache } from './json-cache.ts';
+import { boundedJson, capBytes, cleanId, cleanText, intIn, isRecord, safeUrl } from './sanitize.ts';
 import type { DecodeResult, GiftInfo, GiftType, JsonValue, RoomEvent, RoomStateName } from './types.ts';
 import { ROOM_STATES } from './types.ts';
 
@@ -18,10 +19,12 @@ const fail = (reason: Extract<DecodeResult, { ok: false }>['reason'], detail?: s
   ...(detail ? { detail } : {}),
 });
 const one = (event: RoomEvent): DecodeResult => ({ ok: true, events: [event] });
+/** Likes repeat one envelope text, gifts a few: each distinct text is parsed and checked once. */
+const envelopes = jsonCache(LIMITS.bodyBytes);
 
 /** Reads an envelope from `payload.data`, which some senders put as JSON text and the kit as-is. */
 export function decodeCustom(data: unknown, base: EventBase, ctx: DecodeContext): DecodeResult {
-  const parsed = parseJson(data);
+  const parsed = envelopes.parse(data);
   if (!parsed.ok) return fail(parsed.reason);
   const env = parsed.value;
   if (!isRecord(env) || !isRecord(env.data)) return fail('bad-envelope');

@@ -26,15 +26,16 @@ function workload(n: number, rnd: () => number, start: number): InboundFrame[] {
     const ID = `m${i}`;
     const time = 1_700_000_000 + Math.floor(i / 40);
     const meta = '{"lcr":{"level":3}}';
-    // Plain literals, shaped like frames parsed from the wire (no spreads: V8 would make
-    // dictionary-mode objects that no transport ever hands over).
     let message: unknown;
     if (r < 0.01) message = { ID, type: 'TIMCustomElem', payload: { data: '{"broken":' }, from, nick: from, time, priority: 'Normal', cloudCustomData: meta };
     else if (r < 0.71) message = { ID, type: 'TIMTextElem', payload: { text: `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]}!` }, from, nick: from, time, priority: 'Normal', cloudCustomData: meta };
     else if (r < 0.96) message = { ID, type: 'TIMCustomElem', payload: { data: likeData }, from, nick: from, time, priority: 'Low', cloudCustomData: meta };
     else message = { ID, type: 'TIMCustomElem', payload: { data: giftData }, from, nick: from, time, priority: 'High', cloudCustomData: meta };
-    frames.push({ kind: 'message', message });
-    if (rnd() < 0.02 && frames.length < n) frames.push({ kind: 'message', message }); // duplicate delivery
+    // Through JSON, as a transport hands frames over: every string is a fresh one from the wire
+    // (caches keyed by text pay for hashing it, as they would in a room).
+    const wire = JSON.stringify({ kind: 'message', message });
+    frames.push(JSON.parse(wire) as InboundFrame);
+    if (rnd() < 0.02 && frames.length < n) frames.push(JSON.parse(wire) as InboundFrame); // duplicate delivery
   }
   return frames;
 }
