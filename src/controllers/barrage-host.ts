@@ -20,7 +20,7 @@ const loadBarrage = (): Promise<BarrageModule> =>
 export interface BarrageHostOptions {
   readonly layer: () => HTMLElement | null;
   readonly onCapacity: (free: number) => void;
-  /** Resolves when the renderer may start its main-thread work (the video's first frame goes first). */
+  /** Resolves when the renderer's chunk may be fetched and run (the video's first frame goes first). */
   readonly after?: () => Promise<void>;
 }
 
@@ -123,7 +123,7 @@ export class BarrageHost implements ReactiveController {
     if (!layer || this.barrage) return;
     if (!barrageModule) {
       const generation = this.generation;
-      void Promise.all([loadBarrage(), this.options.after?.()]).then(() => {
+      void Promise.resolve(this.options.after?.()).then(loadBarrage).then(() => {
         if (generation === this.generation && this.on && this.connected) this.create();
       });
       return;

@@ -16,6 +16,7 @@ export interface ChatHostOptions {
 export class ChatHost implements ReactiveController {
   private list: ChatList | undefined;
   private generation = 0;
+  private connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -25,28 +26,39 @@ export class ChatHost implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     const generation = ++this.generation;
     void this.host.updateComplete.then(() => {
-      if (generation !== this.generation || this.list) return;
-      const { log, pill, announcer } = this.options.parts();
-      if (!log || !pill || !announcer) return;
-      log.replaceChildren(); // a reconnected element starts a fresh list
-      this.list = new ChatList({
-        log,
-        pill,
-        announcer,
-        max: this.options.max(),
-        lang: this.options.lang(),
-        // Asked per line, so a hook set (or unset) after connect applies to the next lines.
-        renderItem: (entry, line) => this.options.renderItem()?.(entry, line),
-        onRetry: this.options.onRetry,
-        minIntervalMs: 100,
-        maxPerFlush: 20,
-      });
+      if (generation === this.generation) this.attach();
+    });
+  }
+
+  /** The list's parts may render after connect (the room's chrome waits for the video): attach then. */
+  hostUpdated(): void {
+    if (!this.list && this.connected) this.attach();
+  }
+
+  private attach(): void {
+    if (this.list) return;
+    const { log, pill, announcer } = this.options.parts();
+    if (!log || !pill || !announcer) return;
+    log.replaceChildren(); // a reconnected element starts a fresh list
+    this.list = new ChatList({
+      log,
+      pill,
+      announcer,
+      max: this.options.max(),
+      lang: this.options.lang(),
+      // Asked per line, so a hook set (or unset) after connect applies to the next lines.
+      renderItem: (entry, line) => this.options.renderItem()?.(entry, line),
+      onRetry: this.options.onRetry,
+      minIntervalMs: 100,
+      maxPerFlush: 20,
     });
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.generation++;
     this.list?.destroy();
     this.list = undefined;

@@ -30,13 +30,18 @@ export class PlayerHost implements ReactiveController {
   /** The last `sync` asked for before the player existed: applied once it does. */
   private pending: { room: RoomView; src: string | undefined } | undefined;
   /** Set while something is about to play and the room's other parts are held back for it. */
-  private first: { promise: Promise<void>; open: () => void } | undefined;
+  private first: { promise: Promise<void>; open: () => void; opened: boolean } | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: PlayerHostOptions,
   ) {
     host.addController(this);
+  }
+
+  /** A stream is wanted already at connect: hls.js (the largest chunk) is asked for first. */
+  warm(): void {
+    if (hasMediaSource()) loadHls().catch(() => undefined);
   }
 
   hostConnected(): void {
@@ -77,18 +82,26 @@ export class PlayerHost implements ReactiveController {
     return this.first?.promise ?? Promise.resolve();
   }
 
+  /** Whether the room is being held back for the first frame right now (see `videoFirst`). */
+  get holding(): boolean {
+    return this.first !== undefined && !this.first.opened;
+  }
+
   private holdForFirstFrame(): void {
     if (this.first) return;
     let open!: () => void;
     const promise = new Promise<void>((resolve) => (open = resolve));
     const cap = setTimeout(() => this.openFirst(), this.options.videoFirstCapMs ?? 1000);
-    this.first = {
+    const first = {
       promise,
+      opened: false,
       open: () => {
         clearTimeout(cap);
+        first.opened = true;
         open();
       },
     };
+    this.first = first;
   }
 
   private openFirst(): void {

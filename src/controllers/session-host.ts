@@ -41,6 +41,8 @@ export interface SessionHostOptions {
   readonly ui: () => { readonly gifts: GiftHost; readonly likes: LikeHost; readonly input: ChatInputController } | undefined;
   /** Resolves when they are: the session starts after, so no gift or echo finds them missing. */
   readonly ready: () => Promise<unknown>;
+  /** Resolves when the session's chunk may be fetched (after the video's first frame). */
+  readonly after?: () => Promise<void>;
 }
 
 export type TextSendResult = { readonly ok: true; readonly id?: string } | { readonly ok: false; readonly reason: FailureReason };
@@ -120,7 +122,9 @@ export class SessionHost implements ReactiveController {
     if (!this.connected || !config) return;
     this.started = true;
     const generation = this.generation;
-    void Promise.all([loadSession(), this.options.ready()]).then(
+    void Promise.resolve(this.options.after?.())
+      .then(() => Promise.all([loadSession(), this.options.ready()]))
+      .then(
       ([{ RoomSession }]) => {
         if (generation !== this.generation) return;
         this.session ??= new RoomSession(this.sink);

@@ -23,7 +23,7 @@
  * @fires lcr-error @fires lcr-metrics @fires lcr-follow-request @fires lcr-kicked @fires lcr-mute-change
  * @fires lcr-gift @fires lcr-like @fires lcr-gift-request @fires lcr-send-request @fires lcr-login-request
  */
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { BarrageHost } from '../controllers/barrage-host.ts';
 import { ChatHost } from '../controllers/chat-host.ts';
 import type { GiftSendResult } from '../controllers/gift-sender.ts';
@@ -40,8 +40,7 @@ import { elementStyles } from './element-styles.ts';
 import type { Interactions } from './interactions-runtime.ts';
 import { RoomProperties } from './room-properties.ts';
 import { applyStates, sessionConfigOf } from './room-wiring.ts';
-import { headerTemplate } from './templates/header.ts';
-import { stageOverlays } from './templates/stage.ts';
+import { roomTemplate } from './templates/room.ts';
 import type { AnchorInfo } from './types.ts';
 
 export class LiveChatRoom extends RoomProperties {
@@ -70,6 +69,7 @@ export class LiveChatRoom extends RoomProperties {
     barrage: () => this.barrageHost,
     ui: () => this.ui,
     ready: () => this.loadUi(),
+    after: () => this.updateComplete.then(() => this.playerHost.videoFirst()),
   });
   /** The interactions chunk (input, likes, gifts, send paths), once loaded. */
   private ui: Interactions | undefined;
@@ -127,6 +127,7 @@ export class LiveChatRoom extends RoomProperties {
   }
 
   override connectedCallback(): void {
+    if (this.src) this.playerHost.warm();
     super.connectedCallback();
     void this.loadUi();
   }
@@ -134,9 +135,12 @@ export class LiveChatRoom extends RoomProperties {
   /** Loads the interactions chunk once and wires it (its controllers follow the element from then). */
   private loadUi(): Promise<Interactions> {
     if (this.uiLoad) return this.uiLoad;
-    // The chunk downloads at once; wiring it waits for the video's first frame (player-host.ts).
-    const videoFirst = this.updateComplete.then(() => this.playerHost.videoFirst());
-    this.uiLoad = Promise.all([import('./interactions-runtime.ts'), videoFirst]).then(([{ Interactions: Runtime }]) => {
+    // Fetched and evaluated after the video's first frame (player-host.ts): its evaluation would
+    // otherwise compete with the player's start on the main thread.
+    this.uiLoad = this.updateComplete
+      .then(() => this.playerHost.videoFirst())
+      .then(() => import('./interactions-runtime.ts'))
+      .then(({ Interactions: Runtime }) => {
       const root = this.renderRoot as ShadowRoot;
       const sheets = Runtime.styles.map((s) => s.styleSheet).filter((s): s is CSSStyleSheet => !!s);
       if (root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
@@ -218,7 +222,25 @@ export class LiveChatRoom extends RoomProperties {
     if (changed.has('barrageMaxCount')) this.chatHost.setMax(this.barrageMaxCount);
     if (changed.has('gifts') || changed.has('giftsSrc')) this.applyGifts();
     if (changed.has('userId')) this.syncInput();
+    this.holdChrome();
   }
+
+  /**
+   * Video first: while a stream's first frame is awaited, only the stage renders. The header, the
+   * overlays and the chat (all placed over the stage: nothing moves) follow the frame, the player
+   * settling or the 1 s cap, so their render and layout do not delay the stream's start.
+   */
+  private holdChrome(): void {
+    if (this.chrome || this.chromeWait) return;
+    if (!this.playerHost.holding) this.chrome = true;
+    else
+      this.chromeWait = this.playerHost.videoFirst().then(() => {
+        this.chrome = true;
+        this.requestUpdate();
+      });
+  }
+  private chrome = false;
+  private chromeWait: Promise<void> | undefined;
 
   private loadedGifts: readonly CatalogGift[] | undefined;
   private loadedFrom = '';
@@ -236,53 +258,45 @@ export class LiveChatRoom extends RoomProperties {
     if (!hasLang(lang)) void loadLang(lang).then(() => this.requestUpdate());
     const origin = { origin: location.origin, ...(this.allowUrl ? { allowUrl: this.allowUrl } : {}) };
     const anchorAvatar = this.anchor?.avatar ? safeUrl(this.anchor.avatar, origin) : undefined;
-    // The header comes first in the DOM (it is painted on top by z-index anyway), so keyboard and
-    // screen-reader order reads the room top to bottom: header, stage (cards, player controls), chat.
-    return html`<div class="room" part="room">
-      ${headerTemplate({
+    const anchor = { ...(this.anchor ? { anchor: this.anchor } : {}), ...(anchorAvatar ? { anchorAvatar } : {}) };
+    return roomTemplate({
+      lang,
+      chrome: this.chrome,
+      header: () => ({
         lang,
-        ...(this.anchor ? { anchor: this.anchor } : {}),
-        ...(anchorAvatar ? { anchorAvatar } : {}),
+        ...anchor,
         room: this._room,
         announcement: this._roomAnnouncement || this.announcement,
         announcementOpen: this._announcementOpen,
         onFollow: () => this.dispatchEvent(new LcrFollowRequestEvent({ follow: !this.anchor?.followed })),
         onToggleAnnouncement: () => (this._announcementOpen = !this._announcementOpen),
-      })}
-      <div class="stage" part="stage">
-        <video part="video" playsinline .muted=${true} ?autoplay=${this.autoplay} poster=${this.poster || ''}></video>
-        <div class="barrage" part="barrage" ?hidden=${!this.barrageHost.on}></div>
-        <div class="gift-effect-host" part="gift-effects"></div>
-        <div class="gift-banners-host" part="gift-banners"></div>
-        ${stageOverlays({
-          lang,
-          room: this._room,
-          player: this._player,
-          ...(this.anchor ? { anchor: this.anchor } : {}),
-          ...(anchorAvatar ? { anchorAvatar } : {}),
-          ...(this.poster ? { poster: this.poster } : {}),
-          now: this._now,
-          barrageOn: this.barrageHost.on,
-          barrageSettings: this.barrageHost.settings,
-          settingsOpen: this._settingsOpen,
-          onToggleSettings: () => (this._settingsOpen = !this._settingsOpen),
-          onBarrageSettings: (partial) => this.barrageHost.update(partial),
-          hasBarrage: !this.noBarrage,
-          onUnmute: () => this.playerHost.unmute(),
-          onGoLive: () => this.playerHost.goLive(),
-          onRetry: () => this.playerHost.retry(),
-          onToggleBarrage: () => this.barrageHost.update({ enabled: !this.barrageHost.settings.enabled }),
-          onWatchReplay: () => this.playerHost.watchReplay(this._room),
-        })}
-      </div>
-      <section class="chat" part="chat" ?hidden=${this.noChat} aria-label=${t(lang, 'chat.label')}>
-        <div class="log" tabindex="0" aria-label=${t(lang, 'chat.label')}></div>
-        <button type="button" class="new-pill" part="new-messages" hidden></button>
-        <div class="announcer sr-only"></div>
-        ${this.ui?.inputRow(lang) ?? nothing}
-      </section>
-      ${this.ui?.rail({ lang, room: this._room, noLikes: this.noLikes, noGifts: this.noGifts }) ?? nothing}
-    </div>`;
+      }),
+      stage: () => ({
+        lang,
+        room: this._room,
+        player: this._player,
+        ...anchor,
+        ...(this.poster ? { poster: this.poster } : {}),
+        now: this._now,
+        barrageOn: this.barrageHost.on,
+        barrageSettings: this.barrageHost.settings,
+        settingsOpen: this._settingsOpen,
+        onToggleSettings: () => (this._settingsOpen = !this._settingsOpen),
+        onBarrageSettings: (partial) => this.barrageHost.update(partial),
+        hasBarrage: !this.noBarrage,
+        onUnmute: () => this.playerHost.unmute(),
+        onGoLive: () => this.playerHost.goLive(),
+        onRetry: () => this.playerHost.retry(),
+        onToggleBarrage: () => this.barrageHost.update({ enabled: !this.barrageHost.settings.enabled }),
+        onWatchReplay: () => this.playerHost.watchReplay(this._room),
+      }),
+      autoplay: this.autoplay,
+      poster: this.poster || '',
+      barrageOn: this.barrageHost.on,
+      noChat: this.noChat,
+      inputRow: this.ui?.inputRow(lang),
+      rail: this.ui?.rail({ lang, room: this._room, noLikes: this.noLikes, noGifts: this.noGifts }),
+    });
   }
 
   /** Countdown ticks: the clock controller asks for a re-render once per second. */

@@ -31,6 +31,9 @@ export function hlsConfig(input: StreamConfigInput): Partial<HlsConfig> {
     // A chat-room page lives for hours: never let the played-back buffer grow without bound.
     backBufferLength: input.live ? 30 : 90,
     capLevelToPlayerSize: true,
+    // Fetch the first segment as soon as the playlist is parsed, not after the MediaSource has
+    // opened and the next 100 ms loop tick came round: the first frame arrives up to a tick sooner.
+    startFragPrefetch: true,
   };
   if (!input.live) {
     return { ...common, maxBufferLength: 30, maxMaxBufferLength: 60 };

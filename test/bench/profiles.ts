@@ -26,6 +26,8 @@ export interface Profile {
   /** W7 watch time after the first frame, and repetitions. */
   readonly w7WatchMs: number;
   readonly w7Reps: number;
+  /** Page loads per side in each W7 repetition (time to first frame is their median). */
+  readonly w7Loads: number;
   /** Workload keys to leave out (their gates are listed as not run). */
   readonly skip: readonly string[];
 }
@@ -46,6 +48,7 @@ export const PROFILES: Record<'full' | 'quick', Profile> = {
     pipelineMessages: 1_000_000,
     w7WatchMs: 60_000,
     w7Reps: 5,
+    w7Loads: 3,
     skip: [],
   },
   quick: {
@@ -63,6 +66,7 @@ export const PROFILES: Record<'full' | 'quick', Profile> = {
     pipelineMessages: 300_000,
     w7WatchMs: 4_000,
     w7Reps: 3,
+    w7Loads: 3,
     skip: ['W1@160', 'W3'],
   },
 };

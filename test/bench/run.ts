@@ -56,8 +56,8 @@ async function main(): Promise<number> {
   let pipeline: Awaited<ReturnType<typeof runPipeline>> | undefined;
   const workloads = pageWorkloads(profile, self);
   const runW7 = async (): Promise<void> => {
-    log(`W7: player start, ${self ? 'ours vs ours' : 'ours vs bare hls.js'} × ${profile.w7Reps}`);
-    player = await runPlayer(browser, server.url, server.liveUrl, profile.w7Reps, profile.w7WatchMs, log, self);
+    log(`W7: player start, ${self ? 'ours vs ours' : 'ours vs bare hls.js'} × ${profile.w7Reps} (${profile.w7Loads} page loads a side each)`);
+    player = await runPlayer(browser, server.url, server.liveUrl, profile.w7Reps, profile.w7WatchMs, log, self, profile.w7Loads);
   };
   try {
     for (const w of workloads) if (wanted(w.key)) runs[w.key] = await runPageWorkload(w, env);

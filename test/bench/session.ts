@@ -25,7 +25,7 @@ export class BenchSession {
     readonly consoleErrors: string[],
   ) {}
 
-  static async open(browser: Browser, baseUrl: string, pageName: string): Promise<BenchSession> {
+  static async open(browser: Browser, baseUrl: string, pageName: string, query = ''): Promise<BenchSession> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -33,7 +33,7 @@ export class BenchSession {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text().slice(0, 300)));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never).catch(() => cdp.send('Performance.enable'));
-    await page.goto(`${baseUrl}/${pageName}.html`);
+    await page.goto(`${baseUrl}/${pageName}.html${query}`);
     await page.waitForFunction(() => window.__benchReady === true, undefined, { timeout: 20_000 });
     return new BenchSession(context, page, cdp, errors);
   }
@@ -68,6 +68,13 @@ export class BenchSession {
 
   player(url: string, watchMs: number): Promise<PlayerResult> {
     return this.page.evaluate(([u, w]) => window.__bench.player(u, w), [url, watchMs] as const);
+  }
+
+  /** Opens a page that starts playing `url` as soon as its module has run (W7, from navigation). */
+  static async openPlaying(browser: Browser, baseUrl: string, pageName: string, url: string, watchMs: number): Promise<{ session: BenchSession; result: Promise<PlayerResult> }> {
+    const session = await BenchSession.open(browser, baseUrl, pageName, `?play=${encodeURIComponent(url)}&watch=${watchMs}`);
+    const result = session.page.evaluate(() => window.__benchPlayer ?? Promise.reject(new Error('the page did not start its player')));
+    return { session, result };
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * Video first: with a stream to play, the room's session, input and barrage do their main-thread
  * work only after the video's first frame (or after the 1 s cap), so they cannot delay it (G8).
- * Without a stream nothing waits.
+ * The room's chrome (header, stage overlays, chat) renders after that frame too: the first render
+ * is the stage alone. Without a stream nothing waits.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/define.ts';
@@ -45,6 +46,33 @@ describe('video first', () => {
     expect(framedAt, 'first frame before the cap').toBeLessThan(transport.connectedAt);
   });
 
+  it('with a src, the first render is the stage alone; header, overlays and chat follow the first frame', async () => {
+    const { el, transport } = append(VOD);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const video = root.querySelector('video')!;
+    expect(video).toBeTruthy();
+    expect(root.querySelector('header'), 'no header before the first frame').toBeNull();
+    expect(root.querySelector('.chat'), 'no chat before the first frame').toBeNull();
+    let framedAt = NaN;
+    video.requestVideoFrameCallback(() => (framedAt = performance.now()));
+    await until(() => !!root.querySelector('header') && !!root.querySelector('.chat .log'), 5000);
+    const chromeAt = performance.now();
+    expect(framedAt, 'first frame before the chrome').toBeLessThanOrEqual(chromeAt);
+    expect(root.querySelector('video'), 'the same <video> (the player is not torn down)').toBe(video);
+    // The chat list attached to the late log: a line pushed now is shown.
+    await until(() => transport.roomId === 'room-1', 5000);
+    transport.push({ ID: 'late-1', type: 'TIMTextElem', payload: { text: 'after the frame' }, from: 'u1', nick: 'U1', time: 1, priority: 'Normal' });
+    await until(() => (root.querySelector('.chat .log')?.textContent ?? '').includes('after the frame'), 5000);
+  });
+
+  it('without a stream, header and chat are there after the first update', async () => {
+    const { el } = append();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('header')).toBeTruthy();
+    expect(el.shadowRoot!.querySelector('.chat .log')).toBeTruthy();
+  });
+
   it('without a stream, nothing waits: the session connects in the first frames', async () => {
     const { transport, at } = append();
     await until(() => transport.roomId === 'room-1', 5000);
@@ -71,8 +99,12 @@ describe('video first', () => {
       if (!hung.has(this)) send.call(this, body);
     };
     try {
-      const { transport, at } = append('/hang/live.m3u8');
+      const { el, transport, at } = append('/hang/live.m3u8');
+      await until(() => !!el.shadowRoot?.querySelector('header'), 5000);
+      const chromeAfter = performance.now() - at;
       await until(() => transport.roomId === 'room-1', 5000);
+      expect(chromeAfter, 'the chrome waits for the cap too').toBeGreaterThanOrEqual(950);
+      expect(chromeAfter).toBeLessThan(2500);
       expect(transport.connectedAt - at).toBeGreaterThanOrEqual(950);
       expect(transport.connectedAt - at).toBeLessThan(2500);
     } finally {

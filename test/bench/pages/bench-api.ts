@@ -61,7 +61,19 @@ declare global {
   interface Window {
     __bench: BenchPage;
     __benchReady: boolean;
+    __benchPlayer?: Promise<PlayerResult>;
   }
+}
+
+/**
+ * W7 from navigation: with `?play=<url>&watch=<ms>`, a page starts its player as soon as its
+ * module has run — as a page with a live room does — so no harness round trip sits between the
+ * page being ready and the player's start. Every page calls this last, the same way.
+ */
+export function startPlayerFromQuery(): void {
+  const q = new URLSearchParams(location.search);
+  const url = q.get('play');
+  if (url) window.__benchPlayer = window.__bench.player(url, Number(q.get('watch') ?? 0));
 }
 
 /** What a page plugs into the shared loop. */

@@ -5,7 +5,7 @@
  * The peer draws on the main thread: its fps is the main-thread rAF fps.
  */
 import Danmaku from 'danmaku';
-import { runPlan, watchPlayer, type EngineAdapter } from './bench-api.ts';
+import { runPlan, startPlayerFromQuery, watchPlayer, type EngineAdapter } from './bench-api.ts';
 import { makeStage, playHls, type PeerStage } from './peer-stage.ts';
 import { untilPlaying } from './probe.ts';
 import type { Item } from './workload-gen.ts';
@@ -98,3 +98,4 @@ window.__bench = {
   },
 };
 window.__benchReady = true;
+startPlayerFromQuery();

@@ -8,7 +8,7 @@ import { BARRAGE_SETTINGS_KEY } from '../../../src/barrage/index.ts';
 import type { LiveChatRoom } from '../../../src/element/live-chat-room.ts';
 import { encodeEnvelope } from '../../../src/protocol/index.ts';
 import { FakeTransport } from '../../../src/transport/fake/fake-transport.ts';
-import { runPlan, watchPlayer, type EngineAdapter, type PageRunResult, type SetupOptions } from './bench-api.ts';
+import { runPlan, startPlayerFromQuery, watchPlayer, type EngineAdapter, type PageRunResult, type SetupOptions } from './bench-api.ts';
 import { untilPlaying } from './probe.ts';
 import type { Item } from './workload-gen.ts';
 
@@ -164,3 +164,4 @@ window.__bench = {
   },
 };
 window.__benchReady = true;
+startPlayerFromQuery();
