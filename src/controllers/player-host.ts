@@ -7,6 +7,7 @@ import type { RoomView } from '../pipeline/types.ts';
 import { hasMediaSource, loadHls } from '../player/hls-loader.ts';
 import type { PlayerController } from '../player/player-controller.ts';
 import type { PlayerState } from '../player/player-state.ts';
+import { PlaylistPrefetch } from '../player/playlist-prefetch.ts';
 
 /** The player (its engine choice, error policy, live-edge logic) is its own chunk; hls.js is another. */
 let playerModule: Promise<typeof import('../player/player-controller.ts')> | undefined;
@@ -31,6 +32,8 @@ export class PlayerHost implements ReactiveController {
   private pending: { room: RoomView; src: string | undefined } | undefined;
   /** Set while something is about to play and the room's other parts are held back for it. */
   private first: { promise: Promise<void>; open: () => void; opened: boolean } | undefined;
+  /** The stream's playlist, fetched while the player's chunks load (playlist-prefetch.ts). */
+  private readonly playlists = new PlaylistPrefetch();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -50,6 +53,7 @@ export class PlayerHost implements ReactiveController {
       const video = this.options.video();
       if (!this.connected || !video || this.player) return;
       this.player = new PlayerController(video, {
+        playlists: this.playlists,
         onState: (s) => {
           if (SETTLED.has(s.status)) this.openAfterFrame(video, s.status === 'playing');
           this.options.onState(s);
@@ -125,10 +129,15 @@ export class PlayerHost implements ReactiveController {
     const player = this.player;
     if (!player) {
       this.pending = { room, src: srcOverride };
-      if (srcOverride || room.streamUrl) {
+      const src = srcOverride || room.streamUrl;
+      if (src) {
         this.holdForFirstFrame();
-        // Something will play: fetch hls.js alongside the player's chunk rather than after it.
-        if (hasMediaSource()) loadHls().catch(() => undefined);
+        // Something will play: fetch hls.js alongside the player's chunk rather than after it, and
+        // a live stream's playlist alongside both (a replay is asked for later, by a tap).
+        if (hasMediaSource()) {
+          loadHls().catch(() => undefined);
+          if (room.state === 'live' || room.state === 'paused' || (room.state === 'unknown' && srcOverride)) this.playlists.prefetch(src);
+        }
       }
       return;
     }

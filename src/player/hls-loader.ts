@@ -11,7 +11,17 @@
  */
 import type HlsClass from 'hls.js';
 
-export type { ErrorData, HlsConfig, LevelLoadedData } from 'hls.js';
+export type {
+  ErrorData,
+  HlsConfig,
+  LevelLoadedData,
+  Loader,
+  LoaderCallbacks,
+  LoaderConfiguration,
+  LoaderStats,
+  PlaylistLoaderConstructor,
+  PlaylistLoaderContext,
+} from 'hls.js';
 /** An hls.js player instance. */
 export type Hls = HlsClass;
 /** The hls.js class (constructor plus statics such as `isSupported`, `Events`). */

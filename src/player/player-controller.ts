@@ -12,11 +12,13 @@
  */
 import { decideHlsError, decideNativeError, DEFAULT_RECOVERY_LIMITS, FRESH_BUDGET } from './error-policy.ts';
 import { refillBudget, spendBudget, type ErrorDecision, type RecoveryLimits } from './error-policy.ts';
-import { loadHls, type Hls, type HlsConstructor } from './hls-loader.ts';
+import { loadHls, type Hls, type HlsConfig, type HlsConstructor } from './hls-loader.ts';
 import { liveSeekTarget, measureLiveEdge } from './live-edge.ts';
 import { pickEngine, startHlsEngine, startNativeEngine, type EngineSink, type PlaybackEngine } from './playback-engine.ts';
 import { ListenerGroup, PlayerTimers } from './player-resources.ts';
 import { initialPlayerState, reducePlayerState, type PlayerEvent, type PlayerState } from './player-state.ts';
+import type { PlaylistPrefetch } from './playlist-prefetch.ts';
+import { prefetchingLoader } from './prefetch-loader.ts';
 import { DEFAULT_RETRY_SCHEDULE, hlsConfig, retryDelayMs, type EnginePreference, type RetrySchedule } from './stream-config.ts';
 
 export interface PlayerControllerOptions {
@@ -35,6 +37,8 @@ export interface PlayerControllerOptions {
   readonly liveEdgeIntervalMs?: number;
   /** The hls.js seam; replaceable so a test can simulate a failed chunk load. */
   readonly loadHls?: () => Promise<HlsConstructor>;
+  /** A playlist fetched ahead (playlist-prefetch.ts): hls.js's first request for it is answered from it. */
+  readonly playlists?: Pick<PlaylistPrefetch, 'take'>;
 }
 
 export interface LoadOptions {
@@ -162,11 +166,16 @@ export class PlayerController {
     const sink = this.sinkFor(gen, request.live);
     this.engine =
       kind === 'hls.js' && HlsCtor
-        ? startHlsEngine(HlsCtor, this.video, request.src, hlsConfig({ live: request.live, workerPath: this.options.workerPath }), sink)
+        ? startHlsEngine(HlsCtor, this.video, request.src, this.hlsConfigFor(request.live), sink)
         : startNativeEngine(this.video, request.src, request.live, sink);
     if (request.live) this.timers.interval(() => this.sampleLiveEdge(), this.options.liveEdgeIntervalMs ?? 1000);
     // Notify last: whatever onState does (even destroy()) then finds every resource registered.
     this.dispatch({ type: 'engine', engine: kind });
+  }
+
+  private hlsConfigFor(live: boolean): Partial<HlsConfig> {
+    const config = hlsConfig({ live, workerPath: this.options.workerPath });
+    return this.options.playlists ? { ...config, pLoader: prefetchingLoader(this.options.playlists) } : config;
   }
 
   private prepareVideo(): void {

@@ -66,6 +66,18 @@ describe('video first', () => {
     await until(() => (root.querySelector('.chat .log')?.textContent ?? '').includes('after the frame'), 5000);
   });
 
+  it('the playlist is fetched once: the prefetch made at connect answers hls.js', async () => {
+    const { el, at } = append(VOD);
+    await el.updateComplete;
+    const video = el.shadowRoot!.querySelector('video')!;
+    await until(() => video.readyState >= 2, 5000);
+    const name = new URL(VOD, location.href).href;
+    const fetches = performance.getEntriesByType('resource').filter((e) => e.name === name && e.startTime >= at);
+    const initiators = fetches.map((e) => (e as PerformanceResourceTiming).initiatorType);
+    // Before: one fetch for hls.js's XHR; with the prefetch: one fetch (by fetch()) and no XHR.
+    expect(initiators).toEqual(['fetch']);
+  });
+
   it('without a stream, header and chat are there after the first update', async () => {
     const { el } = append();
     await el.updateComplete;
