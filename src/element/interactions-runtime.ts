@@ -49,6 +49,10 @@ export class Interactions {
 
   constructor(private readonly d: InteractionsDeps) {
     const { host } = d;
+    // The parts' styles join the element's own (adopted into its shadow root).
+    const root = host.shadowRoot;
+    const sheets = Interactions.styles.map((s) => s.styleSheet).filter((s): s is CSSStyleSheet => !!s);
+    if (root?.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
     this.likes = new LikeHost(host, { send: (n) => d.session().like(n) });
     const self = () => (d.userId() ? { id: d.userId(), nick: d.nick() || d.userId(), level: 0, role: 'member' as const } : undefined);
     this.gifts = new GiftHost(host, {

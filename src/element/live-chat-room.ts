@@ -118,12 +118,7 @@ export class LiveChatRoom extends RoomProperties {
     if (room.state !== this._room.state && (room.state === 'ended' || room.state === 'upcoming')) this.barrageHost.clear();
     this._room = room;
     this.playerHost.sync(room, this.src || undefined);
-    this.syncInput();
-  }
-
-  /** Who may chat now, for the input (mute and kick take effect within the same update). */
-  private syncInput(): void {
-    this.ui?.syncInput(this._room);
+    this.ui?.syncInput(this._room); // who may chat now (mute and kick apply at once)
   }
 
   override connectedCallback(): void {
@@ -141,30 +136,27 @@ export class LiveChatRoom extends RoomProperties {
       .then(() => this.playerHost.videoFirst())
       .then(() => import('./interactions-runtime.ts'))
       .then(({ Interactions: Runtime }) => {
-      const root = this.renderRoot as ShadowRoot;
-      const sheets = Runtime.styles.map((s) => s.styleSheet).filter((s): s is CSSStyleSheet => !!s);
-      if (root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
-      this.ui = new Runtime({
-        host: this,
-        session: () => this.session,
-        userId: () => this.userId,
-        nick: () => this.nick,
-        parts: () => ({
-          banners: this.renderRoot.querySelector<HTMLElement>('.gift-banners-host'),
-          effects: this.renderRoot.querySelector<HTMLElement>('.gift-effect-host'),
-          stage: this.renderRoot.querySelector<HTMLElement>('.stage'),
-        }),
-        allowUrl: () => this.allowUrl,
-        lang: () => this.language,
-        endpoint: () => this.giftEndpoint,
-        roomId: () => this.roomId,
-        rollback: (clientId) => this.chatHost.remove(clientId),
+        this.ui = new Runtime({
+          host: this,
+          session: () => this.session,
+          userId: () => this.userId,
+          nick: () => this.nick,
+          parts: () => ({
+            banners: this.renderRoot.querySelector<HTMLElement>('.gift-banners-host'),
+            effects: this.renderRoot.querySelector<HTMLElement>('.gift-effect-host'),
+            stage: this.renderRoot.querySelector<HTMLElement>('.stage'),
+          }),
+          allowUrl: () => this.allowUrl,
+          lang: () => this.language,
+          endpoint: () => this.giftEndpoint,
+          roomId: () => this.roomId,
+          rollback: (clientId) => this.chatHost.remove(clientId),
+        });
+        this.applyGifts();
+        this.ui?.syncInput(this._room);
+        this.requestUpdate();
+        return this.ui;
       });
-      this.applyGifts();
-      this.syncInput();
-      this.requestUpdate();
-      return this.ui;
-    });
     return this.uiLoad;
   }
 
@@ -221,7 +213,7 @@ export class LiveChatRoom extends RoomProperties {
     if (changed.has('src') && (this.hasUpdated || this.src)) this.playerHost.sync(this._room, this.src || undefined);
     if (changed.has('barrageMaxCount')) this.chatHost.setMax(this.barrageMaxCount);
     if (changed.has('gifts') || changed.has('giftsSrc')) this.applyGifts();
-    if (changed.has('userId')) this.syncInput();
+    if (changed.has('userId')) this.ui?.syncInput(this._room);
     this.holdChrome();
   }
 

@@ -71,3 +71,8 @@ function positive(n: number | null): number | null {
 function round(n: number | null): number | null {
   return n === null ? null : Math.round(n * 10) / 10;
 }
+
+/** The end of the last seekable range (the live window's edge as the media element sees it), or null. */
+export function seekableEnd(ranges: { readonly length: number; end(index: number): number }): number | null {
+  return ranges.length > 0 ? ranges.end(ranges.length - 1) : null;
+}

@@ -13,7 +13,7 @@
 import { decideHlsError, decideNativeError, DEFAULT_RECOVERY_LIMITS, FRESH_BUDGET } from './error-policy.ts';
 import { refillBudget, spendBudget, type ErrorDecision, type RecoveryLimits } from './error-policy.ts';
 import { loadHls, type Hls, type HlsConfig, type HlsConstructor } from './hls-loader.ts';
-import { liveSeekTarget, measureLiveEdge } from './live-edge.ts';
+import { liveSeekTarget, measureLiveEdge, seekableEnd } from './live-edge.ts';
 import { pickEngine, startHlsEngine, startNativeEngine, type EngineSink, type PlaybackEngine } from './playback-engine.ts';
 import { ListenerGroup, PlayerTimers } from './player-resources.ts';
 import { initialPlayerState, reducePlayerState, type PlayerEvent, type PlayerState } from './player-state.ts';
@@ -113,7 +113,7 @@ export class PlayerController {
   goLive(): void {
     if (!this.engine || !this.request?.live) return;
     const info = this.engine.liveInfo();
-    const target = liveSeekTarget(info.syncPosition, this.seekableEnd(), info.targetDuration);
+    const target = liveSeekTarget(info.syncPosition, seekableEnd(this.video.seekable), info.targetDuration);
     if (target !== null && Math.abs(target - this.video.currentTime) > 0.5) this.video.currentTime = target;
     if (this.video.paused) this.attemptPlay(this.generation);
     this.sampleLiveEdge();
@@ -154,7 +154,7 @@ export class PlayerController {
       ({ kind, HlsCtor } = await pickEngine(this.video, this.options.engine ?? 'auto', this.options.loadHls ?? loadHls));
     } catch (err) {
       if (gen !== this.generation) return;
-      this.dispatch({ type: 'failed', error: { reason: 'load-failed', message: errorMessage(err) } });
+      this.dispatch({ type: 'failed', error: { reason: 'load-failed', message: err instanceof Error ? err.message : String(err) } });
       return;
     }
     if (gen !== this.generation) return; // load()/destroy() happened while hls.js was loading
@@ -277,17 +277,12 @@ export class PlayerController {
     const verdict = measureLiveEdge({
       currentTime: this.video.currentTime,
       syncPosition: info.syncPosition,
-      seekableEnd: this.seekableEnd(),
+      seekableEnd: seekableEnd(this.video.seekable),
       targetDuration: info.targetDuration,
       liveEdge: info.liveEdge,
       wasBehind: this.current.behindLive,
     });
     this.dispatch({ type: 'live-edge', latency: verdict.latency, behindLive: verdict.behindLive });
-  }
-
-  private seekableEnd(): number | null {
-    const ranges = this.video.seekable;
-    return ranges.length > 0 ? ranges.end(ranges.length - 1) : null;
   }
 
   private dispatch(event: PlayerEvent): void {
@@ -303,8 +298,4 @@ export class PlayerController {
       });
     }
   }
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { FALLBACK_TARGET_DURATION, liveSeekTarget, measureLiveEdge, type LiveEdgeSample } from '../../../src/player/live-edge.ts';
+import { FALLBACK_TARGET_DURATION, liveSeekTarget, measureLiveEdge, seekableEnd, type LiveEdgeSample } from '../../../src/player/live-edge.ts';
 
 const sample = (s: Partial<LiveEdgeSample>): LiveEdgeSample => ({
   currentTime: 0,
@@ -75,5 +75,13 @@ describe('liveSeekTarget', () => {
     expect(liveSeekTarget(null, 60, null)).toBe(42);
     expect(liveSeekTarget(null, 4, 2)).toBe(0);
     expect(liveSeekTarget(null, null, 2)).toBeNull();
+  });
+});
+
+describe('seekableEnd', () => {
+  test('is the end of the last range, or null without one', () => {
+    const ranges = (ends: number[]) => ({ length: ends.length, end: (i: number) => ends[i]! });
+    expect(seekableEnd(ranges([]))).toBeNull();
+    expect(seekableEnd(ranges([4, 12.5]))).toBe(12.5);
   });
 });
