@@ -48,7 +48,6 @@ export class LiveChatRoom extends RoomProperties {
 
   static override properties: PropertyDeclarations = {
     _room: { state: true },
-    _player: { state: true },
     _settingsOpen: { state: true },
     _announcementOpen: { state: true },
     _now: { state: true },
@@ -94,6 +93,8 @@ export class LiveChatRoom extends RoomProperties {
     video: () => this.renderRoot.querySelector('video'),
     onState: (state) => {
       this._player = state;
+      // Only the overlays show it: before they render (video first), a state change costs no update.
+      if (this.chrome) this.requestUpdate();
       this.barrageHost.setPaused(state.status !== 'playing' && state.status !== 'stalled' && state.status !== 'loading');
     },
   });

@@ -176,6 +176,7 @@ describe('keyboard', () => {
     const host = el as unknown as { _player: PlayerState; playerHost: { goLive(): void } };
     host.playerHost.goLive = () => calls.push('goLive');
     host._player = { status: 'playing', src: VOD, live: true, engine: 'hls.js', muted: false, autoplayBlocked: false, behindLive: true, latency: 9, retry: null, recovering: null, error: null };
+    el.requestUpdate(); // a plain field: the player host's onState asks for the update
     await el.updateComplete;
     const button = await tabTo(el, '[part~="back-to-live"]');
     expect(button.textContent!.trim()).toBe('Back to live');
