@@ -89,7 +89,7 @@ export class ChatList {
     if (status === 'pending') {
       box.textContent = '…';
       box.setAttribute('role', 'img'); // a name on a plain span is not announced (aria-prohibited-attr)
-      box.setAttribute('aria-label', 'sending');
+      box.setAttribute('aria-label', t(this.o.lang, 'chat.sending'));
     } else {
       const reasonText = reason ? failureText(this.o.lang, reason) : undefined;
       box.textContent = reasonText ?? '!';
@@ -98,7 +98,7 @@ export class ChatList {
       retry.className = 'retry';
       retry.setAttribute('part', 'chat-retry');
       retry.textContent = '↻';
-      retry.setAttribute('aria-label', `${reasonText ?? ''} retry`.trim());
+      retry.setAttribute('aria-label', `${reasonText ?? ''} ${t(this.o.lang, 'chat.retry')}`.trim());
       retry.addEventListener('click', () => this.o.onRetry?.(id));
       box.append(retry);
     }

@@ -41,6 +41,8 @@ export const en = {
   'chat.entered': 'joined',
   'chat.you': 'You',
   'chat.sentGift': 'sent {gift} ×{count}',
+  'chat.sending': 'Sending',
+  'chat.retry': 'Send again',
   'barrage.toggleOn': 'Show flying comments',
   'barrage.toggleOff': 'Hide flying comments',
   'barrage.settings': 'Flying comment settings',

@@ -42,6 +42,8 @@ export const ko: Dictionary = {
   'chat.entered': '님이 입장했습니다',
   'chat.you': '나',
   'chat.sentGift': '{gift} ×{count} 선물',
+  'chat.sending': '보내는 중',
+  'chat.retry': '다시 보내기',
   'barrage.toggleOn': '탄막 보이기',
   'barrage.toggleOff': '탄막 숨기기',
   'barrage.settings': '탄막 설정',

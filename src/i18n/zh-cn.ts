@@ -42,6 +42,8 @@ export const zhCN: Dictionary = {
   'chat.entered': '进入了直播间',
   'chat.you': '我',
   'chat.sentGift': '送出 {gift} ×{count}',
+  'chat.sending': '发送中',
+  'chat.retry': '重新发送',
   'barrage.toggleOn': '显示弹幕',
   'barrage.toggleOff': '关闭弹幕',
   'barrage.settings': '弹幕设置',

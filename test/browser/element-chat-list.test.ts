@@ -6,6 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import type { ChatEntry } from '../../src/chat/chat-types.ts';
+import type { SendResult } from '../../src/protocol/index.ts';
+import { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
 import { $, $$, chatLines, customMessage, ME, mount, nextFrame, resetPage, sessionOf, textMessage, until } from './element-helpers.ts';
 
 beforeEach(async () => {
@@ -17,6 +19,24 @@ afterEach(resetPage);
 const meta = (level: number, role?: string) => ({ cloudCustomData: JSON.stringify({ lcr: { level, ...(role ? { role } : {}) } }) });
 
 describe('chat list', () => {
+  it("an own line's sending and retry labels speak the room's language", async () => {
+    let release!: (r: SendResult) => void;
+    const transport = new FakeTransport({
+      onSend: (_wire, i) => (i === 0 ? { ok: false, reason: 'network' } : new Promise<SendResult>((r) => (release = r))),
+    });
+    const { el } = await mount({ transport, userId: ME.id, attrs: { lang: 'ko' } });
+    void sessionOf(el).send({ clientId: 'ko-1', text: '안녕', sender: ME });
+    await until(() => !!$(el, '.line[data-id="ko-1"] .retry'));
+    const retry = $<HTMLButtonElement>(el, '.line[data-id="ko-1"] .retry')!;
+    expect(retry.getAttribute('aria-label')).toContain('다시 보내기');
+    expect(retry.getAttribute('aria-label')).not.toMatch(/retry/i);
+    retry.click(); // re-sent: pending until the room answers
+    await until(() => !!$(el, '.line[data-id="ko-1"] .status[role="img"]'));
+    expect($(el, '.line[data-id="ko-1"] .status[role="img"]')!.getAttribute('aria-label')).toBe('보내는 중');
+    release({ ok: true, id: 's1', time: Date.now() });
+    await until(() => $(el, '.line[data-id="ko-1"]')!.dataset.status === 'sent');
+  });
+
   it('keeps at most barrage-max-count lines, the newest ones; a lower cap at run time trims at once', async () => {
     const { el, transport } = await mount({ attrs: { 'barrage-max-count': '50' } });
     for (let i = 0; i < 200; i++) transport.push(textMessage(`u${i}`, `msg ${i}`));
