@@ -24,6 +24,7 @@
  * @fires lcr-gift @fires lcr-like @fires lcr-gift-request @fires lcr-send-request @fires lcr-login-request
  */
 import type { PropertyDeclarations, PropertyValues } from 'lit';
+import { AnnouncementFit } from '../controllers/announcement-fit.ts';
 import { BarrageHost } from '../controllers/barrage-host.ts';
 import { ChatHost } from '../controllers/chat-host.ts';
 import type { GiftSendResult } from '../controllers/gift-sender.ts';
@@ -89,6 +90,7 @@ export class LiveChatRoom extends RoomProperties {
     onCapacity: (free) => this.session.capacity(free),
     after: () => this.playerHost.videoFirst(),
   });
+  private readonly announcementFit = new AnnouncementFit(this, () => this.renderRoot.querySelector('.announcement .text'));
   private readonly playerHost = new PlayerHost(this, {
     video: () => this.renderRoot.querySelector('video'),
     onState: (state) => {
@@ -239,10 +241,6 @@ export class LiveChatRoom extends RoomProperties {
   private loadedFrom = '';
 
   protected override updated(): void {
-    this.syncStates();
-  }
-
-  private syncStates(): void {
     if (this.internals?.states) applyStates(this.internals.states, this._room, !this.userId);
   }
 
@@ -261,6 +259,7 @@ export class LiveChatRoom extends RoomProperties {
         room: this._room,
         announcement: this._roomAnnouncement || this.announcement,
         announcementOpen: this._announcementOpen,
+        announcementOverflows: this.announcementFit.overflows,
         onFollow: () => this.dispatchEvent(new LcrFollowRequestEvent({ follow: !this.anchor?.followed })),
         onToggleAnnouncement: () => (this._announcementOpen = !this._announcementOpen),
       }),

@@ -55,7 +55,7 @@ async function liveRoom(transport = new FakeTransport()) {
     transport,
     userId: 'me',
     attrs: { src: VOD },
-    props: { anchor: { nick: 'Mina', followers: 120 }, announcement: 'Welcome! Flash sale until 9 pm, every order ships free today.' },
+    props: { anchor: { nick: 'Mina', followers: 120 }, announcement: 'Welcome! Flash sale until 9 pm, every order ships free today. Ask about sizes in the chat and follow for the next drop on Friday.' },
   });
   mounted.transport.emit({ kind: 'attributes', attributes: { state: 'live' } });
   await untilPlaying(mounted.el);

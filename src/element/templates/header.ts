@@ -12,6 +12,8 @@ export interface HeaderModel {
   readonly room: RoomView;
   readonly announcement: string;
   readonly announcementOpen: boolean;
+  /** The one-line text is cut off: offer "More" (and "Less" once open). */
+  readonly announcementOverflows: boolean;
   readonly onFollow: () => void;
   readonly onToggleAnnouncement: () => void;
 }
@@ -56,9 +58,11 @@ export function headerTemplate(m: HeaderModel): TemplateResult {
       ? html`<div class="announcement ${m.announcementOpen ? 'open' : ''}" part="announcement">
           ${iconAnnouncement}
           <span class="text" id="announcement-text"><span class="sr-only">${t(lang, 'header.announcement')}: </span>${m.announcement}</span>
-          <button type="button" part="announcement-toggle" aria-expanded=${m.announcementOpen ? 'true' : 'false'} aria-controls="announcement-text" @click=${m.onToggleAnnouncement}>
-            ${t(lang, m.announcementOpen ? 'header.less' : 'header.more')}
-          </button>
+          ${m.announcementOpen || m.announcementOverflows
+            ? html`<button type="button" part="announcement-toggle" aria-expanded=${m.announcementOpen ? 'true' : 'false'} aria-controls="announcement-text" @click=${m.onToggleAnnouncement}>
+                ${t(lang, m.announcementOpen ? 'header.less' : 'header.more')}
+              </button>`
+            : nothing}
         </div>`
       : nothing}
   </header>`;
