@@ -28,7 +28,8 @@ export class BarrageHost implements ReactiveController {
   private barrage: BarrageController | undefined;
   private stopWatching: (() => void) | undefined;
   private stopCapacity: (() => void) | undefined;
-  private viewer: BarrageSettings = loadBarrageSettings();
+  /** Read on first use: a page's first storage read costs milliseconds, kept off the video's start. */
+  private viewerSettings: BarrageSettings | undefined;
   private forcedOff = false;
   private paused = false;
   private connected = false;
@@ -44,9 +45,11 @@ export class BarrageHost implements ReactiveController {
   hostConnected(): void {
     this.connected = true;
     const generation = ++this.generation;
-    void this.host.updateComplete.then(() => {
-      if (generation === this.generation && this.on) this.create();
-    });
+    void this.host.updateComplete
+      .then(() => this.options.after?.())
+      .then(() => {
+        if (generation === this.generation && this.on) this.create();
+      });
   }
 
   hostDisconnected(): void {
@@ -58,7 +61,11 @@ export class BarrageHost implements ReactiveController {
 
   /** Shown and running: the viewer's choice, unless the host set `no-barrage`. */
   get on(): boolean {
-    return this.viewer.enabled && !this.forcedOff;
+    return !this.forcedOff && this.viewer.enabled;
+  }
+
+  private get viewer(): BarrageSettings {
+    return (this.viewerSettings ??= loadBarrageSettings());
   }
 
   get settings(): BarrageSettings {
@@ -73,7 +80,7 @@ export class BarrageHost implements ReactiveController {
 
   /** The viewer changed a setting (the toggle or the settings panel); saved for this site. */
   update(partial: Partial<BarrageSettings>): void {
-    this.viewer = validateBarrageSettings({ ...this.viewer, ...partial });
+    this.viewerSettings = validateBarrageSettings({ ...this.viewer, ...partial });
     saveBarrageSettings(this.viewer);
     const { enabled: _enabled, ...rest } = this.viewer;
     this.barrage?.setSettings(rest);

@@ -209,7 +209,8 @@ export class LiveChatRoom extends RoomProperties {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('noBarrage')) this.barrageHost.setForcedOff(this.noBarrage);
+    // Not on the first update unless set: the viewer's stored settings are read after the first frame.
+    if (changed.has('noBarrage') && (this.hasUpdated || this.noBarrage)) this.barrageHost.setForcedOff(this.noBarrage);
     const restart = ['roomId', 'emulatorUrl', 'sdkAppId', 'userId', 'userSigUrl', 'userSig', 'transport', 'chat'] as const;
     if (this.hasUpdated && restart.some((k) => changed.has(k))) this.session.restart();
     // A host-given stream starts at once, without waiting for the room's first state.
@@ -284,7 +285,7 @@ export class LiveChatRoom extends RoomProperties {
       }),
       autoplay: this.autoplay,
       poster: this.poster || '',
-      barrageOn: this.barrageHost.on,
+      barrageOn: this.chrome ? this.barrageHost.on : !this.noBarrage,
       noChat: this.noChat,
       inputRow: this.ui?.inputRow(lang),
       rail: this.ui?.rail({ lang, room: this._room, noLikes: this.noLikes, noGifts: this.noGifts }),

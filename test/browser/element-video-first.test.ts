@@ -5,6 +5,7 @@
  * is the stage alone. Without a stream nothing waits.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { BARRAGE_SETTINGS_KEY } from '../../src/barrage/barrage-settings.ts';
 import '../../src/define.ts';
 import type { LiveChatRoom } from '../../src/element/live-chat-room.ts';
 import { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
@@ -64,6 +65,32 @@ describe('video first', () => {
     await until(() => transport.roomId === 'room-1', 5000);
     transport.push({ ID: 'late-1', type: 'TIMTextElem', payload: { text: 'after the frame' }, from: 'u1', nick: 'U1', time: 1, priority: 'Normal' });
     await until(() => (root.querySelector('.chat .log')?.textContent ?? '').includes('after the frame'), 5000);
+  });
+
+  it("the viewer's stored barrage settings are read after the first frame, and still apply", async () => {
+    localStorage.setItem(BARRAGE_SETTINGS_KEY, JSON.stringify({ enabled: false }));
+    const { getItem } = Storage.prototype;
+    let readAt = NaN;
+    Storage.prototype.getItem = function (this: Storage, key: string) {
+      if (key === BARRAGE_SETTINGS_KEY && Number.isNaN(readAt)) readAt = performance.now();
+      return getItem.call(this, key);
+    };
+    try {
+      const { el } = append(VOD);
+      await el.updateComplete;
+      const video = el.shadowRoot!.querySelector('video')!;
+      let framedAt = NaN;
+      video.requestVideoFrameCallback(() => (framedAt = performance.now()));
+      await until(() => !!el.shadowRoot!.querySelector('header'), 5000);
+      expect(framedAt, 'first frame').toBeLessThan(Infinity);
+      expect(readAt, 'settings read after the first frame').toBeGreaterThanOrEqual(framedAt);
+      // The stored "off" holds once the chrome is there: the layer is hidden, no renderer is made.
+      await until(() => el.shadowRoot!.querySelector<HTMLElement>('.barrage')!.hidden, 5000);
+      expect((el as unknown as { barrageHost: { controller?: unknown } }).barrageHost.controller).toBeUndefined();
+    } finally {
+      Storage.prototype.getItem = getItem;
+      localStorage.removeItem(BARRAGE_SETTINGS_KEY);
+    }
   });
 
   it('the playlist is fetched once: the prefetch made at connect answers hls.js', async () => {
