@@ -1,7 +1,8 @@
 /**
  * The player on real hls.js against live playlists written while the test runs: a stream that is not
  * published yet (404 → quiet retries on a short schedule → plays once it appears), and a sliding
- * window that advances every target duration (latency figure, behind-live after a pause, goLive()).
+ * window that advances every target duration (latency figure, behind-live after a pause, goLive()),
+ * and an origin that restarts its stream (media sequence from 0 again).
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { page } from 'vitest/browser';
@@ -99,3 +100,48 @@ describe('a sliding live window', () => {
     await expect.poll(() => video.currentTime - resumedAt, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
   }, 45_000);
 });
+
+describe('an origin that restarts its stream', () => {
+  test('a playlist that starts again from sequence 0 keeps the picture moving, without an error', async () => {
+    media = new MediaDir('restart');
+    // Live for a while: media sequence 300 onwards (the files are the fixture's, sliding from 4).
+    let sequence = 300;
+    let first = 4;
+    const write = (): Promise<string> => media.writeLiveAt('live.m3u8', sequence, first, 4);
+    const url = await write();
+    const slide = (): void => {
+      if (first + 4 >= 12) return;
+      first += 1;
+      sequence += 1;
+      void write();
+    };
+    ticker = setInterval(slide, 2000);
+    const p = mount({ liveEdgeIntervalMs: 250 });
+    p.load(url, { live: true });
+    await expect.poll(() => p.state.status, { timeout: 15_000 }).toBe('playing');
+    const playedTo = video.currentTime;
+    await expect.poll(() => video.currentTime - playedTo, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+
+    // The origin restarts: its playlist begins again at sequence 0 and slides on from there.
+    clearInterval(ticker);
+    sequence = 0;
+    first = 0;
+    await write();
+    ticker = setInterval(slide, 2000);
+    // Past what was buffered before the restart (the sync point is 3 segments, 6 s, behind the edge),
+    // the picture moves on the new playlist: no freeze, no error card, nothing for the viewer to do.
+    await new Promise((r) => setTimeout(r, 9000));
+    await expect
+      .poll(
+        async () => {
+          const t = video.currentTime;
+          await new Promise((r) => setTimeout(r, 1000));
+          return p.state.status === 'playing' && video.currentTime - t > 0.5;
+        },
+        { timeout: 12_000, interval: 100 },
+      )
+      .toBe(true);
+    expect(p.state.error).toBeNull();
+  }, 60_000);
+});
+

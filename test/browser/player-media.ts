@@ -54,6 +54,17 @@ export class MediaDir {
     return this.url(file);
   }
 
+  /**
+   * Like `writeLive`, but the media sequence numbers start at `sequence` (a stream that has been
+   * live for a while) while the files are the fixture's `first…first+size−1`.
+   */
+  async writeLiveAt(file: string, sequence: number, first: number, size: number): Promise<string> {
+    await this.stage();
+    if (first + size > SEGMENTS) throw new Error('live window runs past the fixture');
+    await this.write(file, playlist(first, size, false, sequence));
+    return this.url(file);
+  }
+
   async cleanup(): Promise<void> {
     for (const path of this.written) await commands.removeFile(path).catch(() => undefined);
     this.written.clear();
@@ -67,12 +78,12 @@ export class MediaDir {
   }
 }
 
-function playlist(first: number, size: number, ended: boolean): string {
+function playlist(first: number, size: number, ended: boolean, sequence = first): string {
   const lines = [
     '#EXTM3U',
     '#EXT-X-VERSION:3',
     `#EXT-X-TARGETDURATION:${SEGMENT_SECONDS}`,
-    `#EXT-X-MEDIA-SEQUENCE:${first}`,
+    `#EXT-X-MEDIA-SEQUENCE:${sequence}`,
   ];
   if (ended) lines.push('#EXT-X-PLAYLIST-TYPE:VOD');
   for (let i = first; i < first + size; i++) lines.push(`#EXTINF:${SEGMENT_SECONDS}.000000,`, `seg-${pad(i)}.m2ts`);
