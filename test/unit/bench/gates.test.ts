@@ -1,7 +1,7 @@
 /** Gate decisions (test/bench/gates.ts): median AND two thirds of repetitions must breach; noise; unmeasured. */
 import { describe, expect, it } from 'vitest';
 import { decide, finalVerdict, neededBreaches, summaryLine, type CheckInput } from '../../bench/gates.ts';
-import { pairRatios } from '../../bench/gate-checks.ts';
+import { fpsAtResolution, pairRatios } from '../../bench/gate-checks.ts';
 
 const check = (values: number[], over: Partial<CheckInput> = {}): CheckInput => ({ id: 'G1', label: 'x', workload: 'W1@40', kind: 'ratio', op: '<=', threshold: 0.5, values, ...over });
 
@@ -58,3 +58,14 @@ describe('gate decisions', () => {
     expect(pairRatios(rs, (r) => r.v)).toEqual([0.25]);
   });
 });
+
+describe('fps at the measured resolution', () => {
+  it('rounds to tenths: sub-frame timing differences compare equal, a dropped frame per 10 s does not', () => {
+    expect(fpsAtResolution(59.9976)).toBe(60);
+    expect(fpsAtResolution(60.0001)).toBe(60);
+    expect(fpsAtResolution(59.9) / fpsAtResolution(60)).toBeLessThan(1);
+    expect(fpsAtResolution(48.44)).toBe(48.4);
+    expect(fpsAtResolution(Number.NaN)).toBeNaN();
+  });
+});
+
