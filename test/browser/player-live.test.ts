@@ -144,4 +144,3 @@ describe('an origin that restarts its stream', () => {
     expect(p.state.error).toBeNull();
   }, 60_000);
 });
-

@@ -48,10 +48,7 @@ export class MediaDir {
    * Sequences past the fixture's 12 segments are not supported (no discontinuity handling here).
    */
   async writeLive(file: string, first: number, size: number): Promise<string> {
-    await this.stage();
-    if (first + size > SEGMENTS) throw new Error('live window runs past the fixture');
-    await this.write(file, playlist(first, size, false));
-    return this.url(file);
+    return this.writeLiveAt(file, first, first, size);
   }
 
   /**
