@@ -1,6 +1,7 @@
 /** Owns the chat list for the element's lifetime (made on connect, destroyed on disconnect). */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ChatList } from '../chat/chat-list.ts';
+import { WARM_EMOJI, WARM_TEXT, warmFonts, type FontSample } from '../chat/warm-fonts.ts';
 import type { FailureReason } from '../protocol/index.ts';
 import type { ChatEntry, ChatItemRenderer } from '../chat/chat-types.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -11,10 +12,26 @@ export interface ChatHostOptions {
   readonly max: () => number;
   readonly renderItem: () => ChatItemRenderer | undefined;
   readonly onRetry: (clientId: string) => void;
+  /** Where the font probes go: the element's render root (they inherit its font). */
+  readonly root: () => (ParentNode & Node) | null;
 }
+
+/**
+ * The faces a room needs, in load order (one per idle task): the chat's regular weight, the gift
+ * emoji, the chat's bold weight (names, badges), and the barrage's semibold system face, which the barrage
+ * measures with on this thread before its worker draws (its stack starts with `system-ui` too; the
+ * stack itself stays in the barrage's lazy chunk).
+ */
+const WARM_SAMPLES: readonly FontSample[] = [
+  { text: WARM_TEXT },
+  { text: WARM_EMOJI },
+  { text: WARM_TEXT, style: 'font-weight:700;' },
+  { text: WARM_TEXT, style: 'font-weight:600;font-family:system-ui,sans-serif;' },
+];
 
 export class ChatHost implements ReactiveController {
   private list: ChatList | undefined;
+  private stopWarming: (() => void) | undefined;
   private generation = 0;
   private connected = false;
 
@@ -29,7 +46,12 @@ export class ChatHost implements ReactiveController {
     this.connected = true;
     const generation = ++this.generation;
     void this.host.updateComplete.then(() => {
-      if (generation === this.generation) this.attach();
+      if (generation !== this.generation) return;
+      this.attach();
+      // From connect, not from the log's first render (which waits for the video): the faces are
+      // then ready before the room's first messages arrive.
+      const root = this.options.root();
+      if (root && !this.stopWarming) this.stopWarming = warmFonts(root, WARM_SAMPLES);
     });
   }
 
@@ -60,6 +82,8 @@ export class ChatHost implements ReactiveController {
   hostDisconnected(): void {
     this.connected = false;
     this.generation++;
+    this.stopWarming?.();
+    this.stopWarming = undefined;
     this.list?.destroy();
     this.list = undefined;
   }
