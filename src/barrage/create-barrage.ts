@@ -19,26 +19,13 @@ import { DEFAULT_BARRAGE_THEME, type BarrageTheme } from './barrage-theme.ts';
 import type { PaintItem, PainterEvent, PainterStats, StageSize } from './barrage-protocol.ts';
 import type { BarrageController, BarrageInspection, BarrageMotion, BarrageOptions, BarrageRuntimeSettings } from './barrage-types.ts';
 import { BarrageStage } from './barrage-stage.ts';
-import type { Measure } from './item-layout.ts';
+import { createMeasure, warmMeasure } from './canvas-measure.ts';
 import { startMainBackend, startWorkerBackend, workerModeSupported, type RenderBackend } from './render-backend.ts';
 import { CapacitySignal } from './capacity-signal.ts';
 import { absoluteNow, pauseClock, resumeClock, stageTime, startClock, type ClockState } from './stage-clock.ts';
 import { currentDpr, isDocumentHidden, watchStage } from './stage-watchers.ts';
 
 export type { BarrageController, BarrageOptions } from './barrage-types.ts';
-
-function createMeasure(): Measure {
-  const ctx =
-    typeof OffscreenCanvas === 'function'
-      ? new OffscreenCanvas(1, 1).getContext('2d')
-      : document.createElement('canvas').getContext('2d');
-  let font = '';
-  return (text, f) => {
-    if (!ctx) return Array.from(text).length * (parseFloat(f.split(' ')[1] ?? '16') || 16) * 0.6;
-    if (f !== font) ctx.font = font = f;
-    return ctx.measureText(text).width;
-  };
-}
 
 function makeCanvas(): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
@@ -53,7 +40,9 @@ export function createBarrage(host: HTMLElement, options: BarrageOptions = {}): 
     ...validateBarrageSettings(options.settings ?? {}, DEFAULT_BARRAGE_SETTINGS),
     motion: options.motion === 'static' ? 'static' : 'fly',
   };
-  const stage = new BarrageStage(createMeasure(), settings, theme);
+  const measure = createMeasure();
+  warmMeasure(measure, settings.fontSize);
+  const stage = new BarrageStage(measure, settings, theme);
   const fixedDpr = options.devicePixelRatio;
   let size: StageSize = { width: 0, height: 0, dpr: fixedDpr ?? currentDpr() };
   let clock: ClockState = startClock(absoluteNow());

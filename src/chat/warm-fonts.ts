@@ -1,6 +1,6 @@
 /**
- * Loads the fonts a room is about to need while the page is idle, so the first chat lines and
- * barrage items do not pay for it in a frame.
+ * Loads the fonts a room is about to need while the page is idle, so the first chat lines do
+ * not pay for it in a frame (the barrage warms its own canvas faces: `warmMeasure`).
  *
  * Why: the first time a page lays out Han text, a colour emoji (every gift line starts with 🎁)
  * or a bold weight, the browser opens and parses that font file (tens of ms each on a slow

@@ -17,17 +17,11 @@ export interface ChatHostOptions {
 }
 
 /**
- * The faces a room needs, in load order (one per idle task): the chat's regular weight, the gift
- * emoji, the chat's bold weight (names, badges), and the barrage's semibold system face, which the barrage
- * measures with on this thread before its worker draws (its stack starts with `system-ui` too; the
- * stack itself stays in the barrage's lazy chunk).
+ * The faces the chat needs, in load order (one per idle task): its regular weight, the gift emoji
+ * every gift line starts with, and its bold weight (names, badges). The barrage warms its own
+ * canvas faces when it is made (`warmMeasure`).
  */
-const WARM_SAMPLES: readonly FontSample[] = [
-  { text: WARM_TEXT },
-  { text: WARM_EMOJI },
-  { text: WARM_TEXT, style: 'font-weight:700;' },
-  { text: WARM_TEXT, style: 'font-weight:600;font-family:system-ui,sans-serif;' },
-];
+const WARM_SAMPLES: readonly FontSample[] = [{ text: WARM_TEXT }, { text: WARM_EMOJI }, { text: WARM_TEXT, style: 'font-weight:700;' }];
 
 export class ChatHost implements ReactiveController {
   private list: ChatList | undefined;
