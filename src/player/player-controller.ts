@@ -20,6 +20,7 @@ import { initialPlayerState, reducePlayerState, type PlayerEvent, type PlayerSta
 import type { PlaylistPrefetch } from './playlist-prefetch.ts';
 import { prefetchingLoader } from './prefetch-loader.ts';
 import { DEFAULT_RETRY_SCHEDULE, hlsConfig, retryDelayMs, type EnginePreference, type RetrySchedule } from './stream-config.ts';
+import { HLS_WORKER_URL } from './hls-worker-url.ts';
 
 export interface PlayerControllerOptions {
   /** Called on every state change (never for a change that did not happen). */
@@ -29,7 +30,7 @@ export interface PlayerControllerOptions {
   readonly recoveryLimits?: Partial<RecoveryLimits>;
   /** Source of jitter in [0, 1); default `Math.random`. */
   readonly random?: () => number;
-  /** URL of a served `hls.worker.js` so hls.js transmuxes off the main thread (see stream-config). */
+  /** URL of a served `hls.worker.js`; default ours (hls-worker-url.ts), `null` = transmux on the main thread. */
   readonly workerPath?: string | null;
   /** Force an engine (tests, or a host that knows better); default 'auto'. */
   readonly engine?: EnginePreference;
@@ -174,7 +175,7 @@ export class PlayerController {
   }
 
   private hlsConfigFor(live: boolean): Partial<HlsConfig> {
-    const config = hlsConfig({ live, workerPath: this.options.workerPath });
+    const config = hlsConfig({ live, workerPath: this.options.workerPath === undefined ? HLS_WORKER_URL : this.options.workerPath });
     return this.options.playlists ? { ...config, pLoader: prefetchingLoader(this.options.playlists) } : config;
   }
 

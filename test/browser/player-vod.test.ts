@@ -98,6 +98,14 @@ describe('hls.js light on real media', () => {
     }
   });
 
+  test('a worker file that is not there (404) still plays: transmuxing falls back to the main thread', async () => {
+    const p = mount({ workerPath: '/no-such-dir/hls.worker.js' });
+    p.load(src, { live: false });
+    await expect.poll(() => p.state.status, { timeout: 15_000 }).toBe('playing');
+    await playedAtLeast(1);
+    expect(p.hls?.config.enableWorker, 'hls.js gave up on the worker').toBe(false);
+  });
+
   test('a fatal media error is recovered with recoverMediaError and playback goes on', async () => {
     const p = mount();
     p.load(src, { live: false });

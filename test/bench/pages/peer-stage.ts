@@ -1,8 +1,10 @@
 /**
  * The peers' stage: a 1280×720 box with a <video> playing the live stream through bare hls.js
- * (light build, the same config ours uses: `hlsConfig({ live: true })`), and a layer on top.
+ * (light build, the same config ours uses: `hlsConfig({ live: true, workerPath })` with the same
+ * served transmux worker), and a layer on top.
  */
 import Hls from 'hls.js/light';
+import { HLS_WORKER_URL } from '../../../src/player/hls-worker-url.ts';
 import { hlsConfig } from '../../../src/player/stream-config.ts';
 
 export interface PeerStage {
@@ -28,7 +30,7 @@ export function makeStage(): PeerStage {
 
 /** Plays `url` with bare hls.js; collects error names into `errors`. */
 export function playHls(video: HTMLVideoElement, url: string, errors: string[]): Hls {
-  const hls = new Hls(hlsConfig({ live: true }));
+  const hls = new Hls(hlsConfig({ live: true, workerPath: HLS_WORKER_URL }));
   hls.on(Hls.Events.ERROR, (_e, data) => errors.push((data.fatal ? 'fatal ' : '') + data.details));
   hls.on(Hls.Events.MANIFEST_PARSED, () => void video.play().catch((err: Error) => errors.push('play ' + err.name)));
   hls.loadSource(url);
