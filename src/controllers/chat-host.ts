@@ -12,8 +12,11 @@ export interface ChatHostOptions {
   readonly max: () => number;
   readonly renderItem: () => ChatItemRenderer | undefined;
   readonly onRetry: (clientId: string) => void;
-  /** Where the font probes go: the element's render root (they inherit its font). */
-  readonly root: () => (ParentNode & Node) | null;
+  /**
+   * Where the font probes go (the element's render root: they inherit its font), once the room
+   * may do main-thread work: after the video's first frame, like the room's other parts.
+   */
+  readonly fontsRoot: () => Promise<(ParentNode & Node) | null>;
 }
 
 /**
@@ -39,13 +42,13 @@ export class ChatHost implements ReactiveController {
   hostConnected(): void {
     this.connected = true;
     const generation = ++this.generation;
-    void this.host.updateComplete.then(() => {
+    void this.host.updateComplete.then(async () => {
       if (generation !== this.generation) return;
       this.attach();
-      // From connect, not from the log's first render (which waits for the video): the faces are
-      // then ready before the room's first messages arrive.
-      const root = this.options.root();
-      if (root && !this.stopWarming) this.stopWarming = warmFonts(root, WARM_SAMPLES);
+      // After the video's first frame (so it cannot delay it), in idle time while the room joins:
+      // the faces are loaded before the first messages are laid out.
+      const root = await this.options.fontsRoot();
+      if (generation === this.generation && root && !this.stopWarming) this.stopWarming = warmFonts(root, WARM_SAMPLES);
     });
   }
 

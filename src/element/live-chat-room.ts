@@ -84,7 +84,7 @@ export class LiveChatRoom extends RoomProperties {
     max: () => this.barrageMaxCount,
     renderItem: () => this.renderChatItem,
     onRetry: (clientId) => this.session.retry(clientId),
-    root: () => this.renderRoot,
+    fontsRoot: () => this.playerHost.videoFirst().then(() => this.renderRoot),
   });
   private readonly barrageHost = new BarrageHost(this, {
     layer: () => this.renderRoot.querySelector<HTMLElement>('.barrage'),

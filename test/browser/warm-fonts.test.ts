@@ -4,7 +4,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { warmFonts, WARM_EMOJI, WARM_TEXT, type FontSample } from '../../src/chat/warm-fonts.ts';
-import { mount, resetPage, until } from './element-helpers.ts';
+import { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
+import { mount, resetPage, until, VOD } from './element-helpers.ts';
 
 const SAMPLES: readonly FontSample[] = [{ text: WARM_TEXT }, { text: WARM_EMOJI }, { text: WARM_TEXT, style: 'font-weight:700;' }];
 
@@ -157,6 +158,35 @@ describe('the element warms its fonts from connect', () => {
       await until(() => held.pending() === 1);
       el.remove();
       expect(held.pending()).toBe(0);
+    } finally {
+      w.requestIdleCallback = orig.request;
+      w.cancelIdleCallback = orig.cancel;
+    }
+  });
+
+  it("with a stream to play, asks for idle time only after the video's first frame (or the room's 1 s cap)", async () => {
+    const w = window as unknown as { requestIdleCallback: unknown; cancelIdleCallback: unknown };
+    const orig = { request: w.requestIdleCallback, cancel: w.cancelIdleCallback };
+    const held = manualIdle();
+    let askedAt = NaN;
+    w.requestIdleCallback = (run: () => void) => ((askedAt = performance.now()), held.idle(run), 1);
+    w.cancelIdleCallback = () => undefined;
+    try {
+      const el = document.createElement('live-chat-room');
+      el.style.width = '640px';
+      el.roomId = 'room-1';
+      el.transport = new FakeTransport();
+      el.src = VOD;
+      const appendedAt = performance.now();
+      document.body.append(el);
+      await el.updateComplete;
+      let framedAt = NaN;
+      el.shadowRoot!.querySelector('video')!.requestVideoFrameCallback(() => (framedAt = performance.now()));
+      await until(() => held.pending() === 1, 10_000);
+      // The room waits for the first frame, or for its 1 s cap on a machine too loaded to show one.
+      const afterFrame = framedAt <= askedAt;
+      const afterCap = askedAt - appendedAt >= 1000;
+      expect(afterFrame || afterCap, `asked at ${askedAt - appendedAt} ms, frame at ${framedAt - appendedAt} ms`).toBe(true);
     } finally {
       w.requestIdleCallback = orig.request;
       w.cancelIdleCallback = orig.cancel;
