@@ -2,7 +2,7 @@
  * The idle font warm-up: one hidden probe per idle callback, laid out and removed in the same
  * task, nothing left behind, and nothing more once cancelled or once the host has left the page.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { warmFonts, WARM_EMOJI, WARM_TEXT, type FontSample } from '../../src/chat/warm-fonts.ts';
 import { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
 import { mount, resetPage, until, VOD } from './element-helpers.ts';
@@ -115,81 +115,75 @@ describe('warmFonts', () => {
   });
 });
 
-describe('the element warms its fonts from connect', () => {
-  it("asks for idle time, probes its render root with the chat's three faces, and leaves nothing behind", async () => {
-    // Hold the page's idle callbacks, so every probe is seen however fast the element mounts.
-    const w = window as unknown as { requestIdleCallback: unknown; cancelIdleCallback: unknown };
-    const orig = { request: w.requestIdleCallback, cancel: w.cancelIdleCallback };
-    const held = manualIdle();
-    w.requestIdleCallback = (run: () => void) => {
-      const cancel = held.idle(run);
-      cancels.push(cancel);
-      return cancels.length;
-    };
-    const cancels: (() => void)[] = [];
-    w.cancelIdleCallback = (id: number) => cancels[id - 1]?.();
-    try {
-      const { el } = await mount();
-      const root = el.shadowRoot!;
-      const probes = watch(root);
-      const before = root.childNodes.length;
-      await until(() => held.pending() === 1);
-      while (held.pending() > 0) held.run();
-      await Promise.resolve();
-      expect(probes.added.filter((p) => p.hidden === 'true').map((p) => p.text)).toEqual([WARM_TEXT, WARM_EMOJI, WARM_TEXT]);
-      expect(probes.added.filter((p) => p.hidden === 'true')[2]!.style).toContain('font-weight: 700');
-      expect(root.childNodes.length).toBe(before);
-      probes.stop();
-    } finally {
+/**
+ * Holds the page's idle callbacks in a manual queue (so every probe is seen however fast the
+ * element mounts), remembering when the first was asked for. `restore()` puts the real ones back.
+ */
+function holdIdle() {
+  const w = window as unknown as { requestIdleCallback: unknown; cancelIdleCallback: unknown };
+  const orig = { request: w.requestIdleCallback, cancel: w.cancelIdleCallback };
+  const held = manualIdle();
+  const cancels: (() => void)[] = [];
+  const state = { firstAskedAt: NaN };
+  w.requestIdleCallback = (run: () => void) => {
+    if (Number.isNaN(state.firstAskedAt)) state.firstAskedAt = performance.now();
+    cancels.push(held.idle(run));
+    return cancels.length;
+  };
+  w.cancelIdleCallback = (id: number) => cancels[id - 1]?.();
+  return {
+    ...held,
+    firstAskedAt: () => state.firstAskedAt,
+    restore: () => {
       w.requestIdleCallback = orig.request;
       w.cancelIdleCallback = orig.cancel;
-    }
+    },
+  };
+}
+
+describe('the element warms its fonts once the room may work', () => {
+  let held: ReturnType<typeof holdIdle>;
+  beforeEach(() => (held = holdIdle()));
+  afterEach(() => held.restore());
+
+  it("asks for idle time, probes its render root with the chat's three faces, and leaves nothing behind", async () => {
+    const { el } = await mount();
+    const root = el.shadowRoot!;
+    const probes = watch(root);
+    const before = root.childNodes.length;
+    await until(() => held.pending() === 1);
+    while (held.pending() > 0) held.run();
+    await Promise.resolve();
+    const hidden = probes.added.filter((p) => p.hidden === 'true');
+    expect(hidden.map((p) => p.text)).toEqual([WARM_TEXT, WARM_EMOJI, WARM_TEXT]);
+    expect(hidden[2]!.style).toContain('font-weight: 700');
+    expect(root.childNodes.length).toBe(before);
+    probes.stop();
   });
 
   it('a room removed before the page is idle cancels its warm-up', async () => {
-    const w = window as unknown as { requestIdleCallback: unknown; cancelIdleCallback: unknown };
-    const orig = { request: w.requestIdleCallback, cancel: w.cancelIdleCallback };
-    const held = manualIdle();
-    const cancels: (() => void)[] = [];
-    w.requestIdleCallback = (run: () => void) => (cancels.push(held.idle(run)), cancels.length);
-    w.cancelIdleCallback = (id: number) => cancels[id - 1]?.();
-    try {
-      const { el } = await mount();
-      await until(() => held.pending() === 1);
-      el.remove();
-      expect(held.pending()).toBe(0);
-    } finally {
-      w.requestIdleCallback = orig.request;
-      w.cancelIdleCallback = orig.cancel;
-    }
+    const { el } = await mount();
+    await until(() => held.pending() === 1);
+    el.remove();
+    expect(held.pending()).toBe(0);
   });
 
   it("with a stream to play, asks for idle time only after the video's first frame (or the room's 1 s cap)", async () => {
-    const w = window as unknown as { requestIdleCallback: unknown; cancelIdleCallback: unknown };
-    const orig = { request: w.requestIdleCallback, cancel: w.cancelIdleCallback };
-    const held = manualIdle();
-    let askedAt = NaN;
-    w.requestIdleCallback = (run: () => void) => ((askedAt = performance.now()), held.idle(run), 1);
-    w.cancelIdleCallback = () => undefined;
-    try {
-      const el = document.createElement('live-chat-room');
-      el.style.width = '640px';
-      el.roomId = 'room-1';
-      el.transport = new FakeTransport();
-      el.src = VOD;
-      const appendedAt = performance.now();
-      document.body.append(el);
-      await el.updateComplete;
-      let framedAt = NaN;
-      el.shadowRoot!.querySelector('video')!.requestVideoFrameCallback(() => (framedAt = performance.now()));
-      await until(() => held.pending() === 1, 10_000);
-      // The room waits for the first frame, or for its 1 s cap on a machine too loaded to show one.
-      const afterFrame = framedAt <= askedAt;
-      const afterCap = askedAt - appendedAt >= 1000;
-      expect(afterFrame || afterCap, `asked at ${askedAt - appendedAt} ms, frame at ${framedAt - appendedAt} ms`).toBe(true);
-    } finally {
-      w.requestIdleCallback = orig.request;
-      w.cancelIdleCallback = orig.cancel;
-    }
+    const el = document.createElement('live-chat-room');
+    el.style.width = '640px';
+    el.roomId = 'room-1';
+    el.transport = new FakeTransport();
+    el.src = VOD;
+    const appendedAt = performance.now();
+    document.body.append(el);
+    await el.updateComplete;
+    let framedAt = NaN;
+    el.shadowRoot!.querySelector('video')!.requestVideoFrameCallback(() => (framedAt = performance.now()));
+    await until(() => held.pending() === 1, 10_000);
+    const askedAt = held.firstAskedAt();
+    // The room waits for the first frame, or for its 1 s cap on a machine too loaded to show one.
+    const afterFrame = framedAt <= askedAt;
+    const afterCap = askedAt - appendedAt >= 1000;
+    expect(afterFrame || afterCap, `asked at ${askedAt - appendedAt} ms, frame at ${framedAt - appendedAt} ms`).toBe(true);
   });
 });
