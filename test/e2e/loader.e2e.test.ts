@@ -17,7 +17,7 @@ let server: Server | undefined;
 let base = '';
 let browser: Browser | undefined;
 
-const PAGE = `<!doctype html><meta charset="utf-8"><title>loader</title><body><script type="module" src="/loader.js"></script></body>`;
+const page = (entry: string): string => `<!doctype html><meta charset="utf-8"><title>${entry}</title><body><script type="module" src="/${entry}.js"></script></body>`;
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
 
 beforeAll(async () => {
@@ -25,8 +25,8 @@ beforeAll(async () => {
   await build({ logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+    if (path === '/' || path === '/define.html') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(page(path === '/' ? 'loader' : 'define'));
       return;
     }
     const file = normalize(join(out, path));
@@ -65,5 +65,32 @@ describe('loader entry', () => {
     await page.waitForFunction(() => !!customElements.get('live-chat-room'), undefined, { timeout: 10_000 });
     expect(scripts).toContain('/define.js');
     expect(await page.evaluate(() => !!document.querySelector('live-chat-room')!.shadowRoot)).toBe(true);
+  });
+
+  it('the element\'s registration asks for hls.js at once, before any element exists', async () => {
+    const page = await (await browser!.newContext()).newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await page.goto(`${base}/define.html`);
+    await page.waitForFunction(() => !!customElements.get('live-chat-room'), undefined, { timeout: 10_000 });
+    await expect.poll(() => scripts.some((s) => /\/chunks\/hls\.light-/.test(s)), { timeout: 5_000 }).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('live-chat-room'))).toBeNull();
+    // The player's own chunk waits for a stream to play.
+    expect(scripts.filter((s) => /player-controller/.test(s))).toEqual([]);
+  });
+
+  it('without Media Source (native HLS only) the registration asks for no hls.js', async () => {
+    const context = await browser!.newContext();
+    await context.addInitScript(() => {
+      for (const name of ['MediaSource', 'ManagedMediaSource', 'WebKitMediaSource']) delete (window as unknown as Record<string, unknown>)[name];
+    });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await page.goto(`${base}/define.html`);
+    await page.waitForFunction(() => !!customElements.get('live-chat-room') && !('MediaSource' in window), undefined, { timeout: 10_000 });
+    await page.waitForTimeout(300);
+    expect(scripts).toContain('/define.js');
+    expect(scripts.filter((s) => /hls/.test(s))).toEqual([]);
   });
 });
