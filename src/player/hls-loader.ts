@@ -13,11 +13,14 @@ import type HlsClass from 'hls.js';
 
 export type {
   ErrorData,
+  FragmentLoaderConstructor,
+  FragmentLoaderContext,
   HlsConfig,
   LevelLoadedData,
   Loader,
   LoaderCallbacks,
   LoaderConfiguration,
+  LoaderContext,
   LoaderStats,
   PlaylistLoaderConstructor,
   PlaylistLoaderContext,

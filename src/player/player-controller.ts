@@ -12,45 +12,22 @@
  */
 import { decideHlsError, decideNativeError, DEFAULT_RECOVERY_LIMITS, FRESH_BUDGET } from './error-policy.ts';
 import { refillBudget, spendBudget, type ErrorDecision, type RecoveryLimits } from './error-policy.ts';
-import { loadHls, type Hls, type HlsConfig, type HlsConstructor } from './hls-loader.ts';
+import { hasMediaSource, loadHls, type Hls, type HlsConstructor } from './hls-loader.ts';
+import { prepareHlsStart, type HlsStart } from './hls-start.ts';
 import { liveSeekTarget, measureLiveEdge, seekableEnd } from './live-edge.ts';
 import { pickEngine, startHlsEngine, startNativeEngine, type EngineSink, type PlaybackEngine } from './playback-engine.ts';
 import { ListenerGroup, PlayerTimers } from './player-resources.ts';
 import { initialPlayerState, reducePlayerState, type PlayerEvent, type PlayerState } from './player-state.ts';
-import type { PlaylistPrefetch } from './playlist-prefetch.ts';
-import { prefetchingLoader } from './prefetch-loader.ts';
-import { DEFAULT_RETRY_SCHEDULE, hlsConfig, retryDelayMs, type EnginePreference, type RetrySchedule } from './stream-config.ts';
-import { HLS_WORKER_URL } from './hls-worker-url.ts';
+import type { LoadOptions, PlayerControllerOptions } from './player-options.ts';
+import { DEFAULT_RETRY_SCHEDULE, retryDelayMs, type RetrySchedule } from './stream-config.ts';
 
-export interface PlayerControllerOptions {
-  /** Called on every state change (never for a change that did not happen). */
-  readonly onState?: (state: PlayerState) => void;
-  /** Schedule for a live stream that has not started (default 5 s ×2 up to 60 s, −10 % jitter). */
-  readonly retrySchedule?: Partial<RetrySchedule>;
-  readonly recoveryLimits?: Partial<RecoveryLimits>;
-  /** Source of jitter in [0, 1); default `Math.random`. */
-  readonly random?: () => number;
-  /** URL of a served `hls.worker.js`; default ours (hls-worker-url.ts), `null` = transmux on the main thread. */
-  readonly workerPath?: string | null;
-  /** Force an engine (tests, or a host that knows better); default 'auto'. */
-  readonly engine?: EnginePreference;
-  /** How often the live edge is sampled (ms); default 1000. */
-  readonly liveEdgeIntervalMs?: number;
-  /** The hls.js seam; replaceable so a test can simulate a failed chunk load. */
-  readonly loadHls?: () => Promise<HlsConstructor>;
-  /** A playlist fetched ahead (playlist-prefetch.ts): hls.js's first request for it is answered from it. */
-  readonly playlists?: Pick<PlaylistPrefetch, 'take'>;
-}
-
-export interface LoadOptions {
-  /** Live sliding-window stream (true) or replay/VOD (false). */
-  readonly live: boolean;
-}
+export type { LoadOptions, PlayerControllerOptions } from './player-options.ts';
 
 export class PlayerController {
   private current: PlayerState;
   private generation = 0;
   private engine: PlaybackEngine | null = null;
+  private hlsStart: HlsStart | null = null;
   private readonly mediaListeners = new ListenerGroup();
   private readonly timers = new PlayerTimers();
   private request: { readonly src: string; readonly live: boolean } | null = null;
@@ -136,6 +113,8 @@ export class PlayerController {
     this.generation += 1; // from here on, callbacks of the previous start are stale
     this.timers.clear();
     this.mediaListeners.clear();
+    this.hlsStart?.cancel();
+    this.hlsStart = null;
     const engine = this.engine;
     this.engine = null;
     this.started = false;
@@ -149,16 +128,22 @@ export class PlayerController {
     const request = this.request;
     if (!request) return;
     this.prepareVideo();
+    // Made (and its prefetch started) while hls.js loads; only where hls.js can be the engine.
+    const { workerPath, playlists } = this.options;
+    const hlsStart = hasMediaSource() && this.options.engine !== 'native' ? prepareHlsStart({ ...request, workerPath, playlists }) : null;
+    this.hlsStart = hlsStart;
     let kind: 'hls.js' | 'native' | null;
     let HlsCtor: HlsConstructor | null = null;
     try {
       ({ kind, HlsCtor } = await pickEngine(this.video, this.options.engine ?? 'auto', this.options.loadHls ?? loadHls));
     } catch (err) {
       if (gen !== this.generation) return;
+      hlsStart?.cancel();
       this.dispatch({ type: 'failed', error: { reason: 'load-failed', message: err instanceof Error ? err.message : String(err) } });
       return;
     }
     if (gen !== this.generation) return; // load()/destroy() happened while hls.js was loading
+    if (kind !== 'hls.js') hlsStart?.cancel();
     if (!kind) {
       this.dispatch({ type: 'failed', error: { reason: 'unsupported', message: 'no HLS playback in this browser' } });
       return;
@@ -166,17 +151,12 @@ export class PlayerController {
     this.listenToMedia(gen);
     const sink = this.sinkFor(gen, request.live);
     this.engine =
-      kind === 'hls.js' && HlsCtor
-        ? startHlsEngine(HlsCtor, this.video, request.src, this.hlsConfigFor(request.live), sink)
+      kind === 'hls.js' && HlsCtor && hlsStart
+        ? startHlsEngine(HlsCtor, this.video, request.src, hlsStart.config, sink)
         : startNativeEngine(this.video, request.src, request.live, sink);
     if (request.live) this.timers.interval(() => this.sampleLiveEdge(), this.options.liveEdgeIntervalMs ?? 1000);
     // Notify last: whatever onState does (even destroy()) then finds every resource registered.
     this.dispatch({ type: 'engine', engine: kind });
-  }
-
-  private hlsConfigFor(live: boolean): Partial<HlsConfig> {
-    const config = hlsConfig({ live, workerPath: this.options.workerPath === undefined ? HLS_WORKER_URL : this.options.workerPath });
-    return this.options.playlists ? { ...config, pLoader: prefetchingLoader(this.options.playlists) } : config;
   }
 
   private prepareVideo(): void {

@@ -32,6 +32,12 @@ export class PlaylistPrefetch {
     this.entry = { url: absolute, response: this.fetchText(absolute).then((r) => (r ? { ...r, at: this.now() } : null)) };
   }
 
+  /** The prefetch for `url` (null: it failed) without taking it: the start segment is read from it. */
+  peek(url: string): Promise<Fetched | null> | undefined {
+    const entry = this.entry;
+    return entry && entry.url === resolve(url) ? entry.response : undefined;
+  }
+
   /**
    * The prefetched playlist for `url`, at most once. It resolves to null (fetch it yourself) when
    * the prefetch failed or its copy is older than `PREFETCH_MAX_AGE_MS`; undefined: none for `url`.

@@ -62,6 +62,13 @@ export class MediaDir {
     return this.url(file);
   }
 
+  /** A playlist of the caller's own text (its segment URIs should name staged `seg-NNN.m2ts`); returns its URL. */
+  async writePlaylist(file: string, text: string): Promise<string> {
+    await this.stage();
+    await this.write(file, text);
+    return this.url(file);
+  }
+
   async cleanup(): Promise<void> {
     for (const path of this.written) await commands.removeFile(path).catch(() => undefined);
     this.written.clear();
