@@ -4,7 +4,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RoomView } from '../pipeline/types.ts';
+import { openMediaSourceEarly, type EarlyMediaSource } from '../player/early-media-source.ts';
 import { hasMediaSource, loadHls } from '../player/hls-loader.ts';
+import { prefetchHlsWorker } from '../player/hls-worker-url.ts';
 import type { PlayerController } from '../player/player-controller.ts';
 import type { PlayerState } from '../player/player-state.ts';
 import { PlaylistPrefetch } from '../player/playlist-prefetch.ts';
@@ -34,6 +36,8 @@ export class PlayerHost implements ReactiveController {
   private first: { promise: Promise<void>; open: () => void; opened: boolean } | undefined;
   /** The stream's playlist, fetched while the player's chunks load (playlist-prefetch.ts). */
   private readonly playlists = new PlaylistPrefetch();
+  /** The video's Media Source, opened while those chunks load (early-media-source.ts); the player's first start takes it. */
+  private early: EarlyMediaSource | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -49,11 +53,13 @@ export class PlayerHost implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
+    void this.host.updateComplete.then(() => this.openEarly());
     void Promise.all([loadPlayer(), this.host.updateComplete]).then(([{ PlayerController }]) => {
       const video = this.options.video();
       if (!this.connected || !video || this.player) return;
       this.player = new PlayerController(video, {
         playlists: this.playlists,
+        takeMediaSource: () => this.takeEarly(),
         onState: (s) => {
           if (SETTLED.has(s.status)) this.openAfterFrame(video, s.status === 'playing');
           this.options.onState(s);
@@ -67,6 +73,7 @@ export class PlayerHost implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
+    this.takeEarly()?.release();
     this.openFirst();
     this.first = undefined;
     this.pending = undefined;
@@ -112,6 +119,20 @@ export class PlayerHost implements ReactiveController {
     this.first?.open();
   }
 
+  /** Opens the video's Media Source while the player's chunks load, when something will play. */
+  private openEarly(): void {
+    const video = this.options.video();
+    const pending = this.pending;
+    if (!this.connected || this.player || this.early || !video || !pending || !(pending.src || pending.room.streamUrl)) return;
+    if (hasMediaSource()) this.early = openMediaSourceEarly(video);
+  }
+
+  private takeEarly(): EarlyMediaSource | null {
+    const early = this.early;
+    this.early = null;
+    return early;
+  }
+
   /** Opens in a task after the frame is on screen, so the held work cannot delay its paint. */
   private openAfterFrame(video: HTMLVideoElement, playing: boolean): void {
     if (!this.first) return;
@@ -136,9 +157,10 @@ export class PlayerHost implements ReactiveController {
         // a live stream's playlist alongside both (a replay is asked for later, by a tap).
         if (hasMediaSource()) {
           loadHls().catch(() => undefined);
+          prefetchHlsWorker();
           if (room.state === 'live' || room.state === 'paused' || (room.state === 'unknown' && srcOverride)) this.playlists.prefetch(src);
         }
-      }
+      } else this.takeEarly()?.release();
       return;
     }
     let want: { src: string; live: boolean } | undefined;
@@ -149,6 +171,7 @@ export class PlayerHost implements ReactiveController {
     }
     if (!want) {
       // Upcoming or ended: nothing plays (a paused stream keeps its frozen frame, see above).
+      this.takeEarly()?.release();
       if (this.loaded) player.destroy();
       this.loaded = undefined;
       return;

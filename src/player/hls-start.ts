@@ -5,9 +5,13 @@
  * will load first (segment-prefetch.ts, fetched from here as soon as that playlist is in, while
  * hls.js itself is still loading).
  *
- * Owns: the start's segment prefetch, dropped by `cancel()` (the start is torn down, or it plays
- * without hls.js).
+ * It also opens the video's Media Source (early-media-source.ts), so the browser opens it while
+ * hls.js loads, and hands it to hls.js's `attachMedia`.
+ *
+ * Owns: the start's segment prefetch and early Media Source, dropped by `cancel()` (the start is torn
+ * down, or it plays without hls.js).
  */
+import { openMediaSourceEarly, type EarlyMediaSource, type MediaAttachment } from './early-media-source.ts';
 import { HLS_WORKER_URL } from './hls-worker-url.ts';
 import type { HlsConfig } from './hls-loader.ts';
 import type { PlaylistPrefetch } from './playlist-prefetch.ts';
@@ -21,19 +25,38 @@ export interface HlsStartInput {
   /** URL of a served `hls.worker.js`; undefined = ours, null = transmux on the main thread. */
   readonly workerPath?: string | null;
   readonly playlists?: Pick<PlaylistPrefetch, 'take' | 'peek'>;
+  /** The video hls.js will play into: its Media Source is opened now (early-media-source.ts)… */
+  readonly video?: HTMLVideoElement;
+  /** …unless one was opened on it before (by the page, while the player's chunks loaded). */
+  readonly early?: EarlyMediaSource | null;
 }
 
 export interface HlsStart {
   readonly config: Partial<HlsConfig>;
+  /** What hls.js's `attachMedia` takes: the video with its early Media Source, or just the video. */
+  attachment(video: HTMLVideoElement): HTMLVideoElement | MediaAttachment;
+  /** The start ends without handing its work to hls.js: drops the prefetch and the early source. */
   cancel(): void;
 }
 
-export function prepareHlsStart({ src, live, workerPath, playlists }: HlsStartInput): HlsStart {
-  const config = hlsConfig({ live, workerPath: workerPath === undefined ? HLS_WORKER_URL : workerPath });
-  if (!playlists) return { config, cancel: () => undefined };
-  const pLoader = prefetchingLoader(playlists);
-  if (!live) return { config: { ...config, pLoader }, cancel: () => undefined };
-  const segments = new SegmentPrefetch();
-  segments.fromPlaylist(playlists.peek(src), LIVE_SYNC_SEGMENTS);
-  return { config: { ...config, pLoader, fLoader: prefetchingFragmentLoader(segments) }, cancel: () => segments.cancel() };
+export function prepareHlsStart({ src, live, workerPath, playlists, video, early: opened }: HlsStartInput): HlsStart {
+  let config: Partial<HlsConfig> = hlsConfig({ live, workerPath: workerPath === undefined ? HLS_WORKER_URL : workerPath });
+  let segments: SegmentPrefetch | null = null;
+  if (playlists) {
+    config = { ...config, pLoader: prefetchingLoader(playlists) };
+    if (live) {
+      segments = new SegmentPrefetch();
+      segments.fromPlaylist(playlists.peek(src), LIVE_SYNC_SEGMENTS);
+      config = { ...config, fLoader: prefetchingFragmentLoader(segments) };
+    }
+  }
+  const early = video ? (opened ?? openMediaSourceEarly(video)) : null;
+  return {
+    config,
+    attachment: (target) => (early && target === video ? early.handOver() : target),
+    cancel() {
+      segments?.cancel();
+      early?.release();
+    },
+  };
 }

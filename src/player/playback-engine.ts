@@ -10,6 +10,7 @@
  * controller, so late events from a destroyed engine are ignored even if one slipped through).
  */
 import { hasMediaSource, type Hls, type HlsConfig, type HlsConstructor } from './hls-loader.ts';
+import type { MediaAttachment } from './early-media-source.ts';
 import type { HlsErrorFacts } from './error-policy.ts';
 import { countHls, ListenerGroup } from './player-resources.ts';
 import { chooseEngine, type EnginePreference } from './stream-config.ts';
@@ -68,7 +69,7 @@ export async function pickEngine(
 
 export function startHlsEngine(
   HlsCtor: HlsConstructor,
-  video: HTMLVideoElement,
+  media: HTMLVideoElement | MediaAttachment,
   src: string,
   config: Partial<HlsConfig>,
   sink: EngineSink,
@@ -84,7 +85,7 @@ export function startHlsEngine(
     if (data.details.fragments.length > 0) sink.started();
   });
   hls.on(Events.ERROR, (_event, data) => sink.hlsError(data));
-  hls.attachMedia(video);
+  hls.attachMedia(media);
   hls.loadSource(src);
 
   return {

@@ -128,9 +128,11 @@ export class PlayerController {
     const request = this.request;
     if (!request) return;
     this.prepareVideo();
-    // Made (and its prefetch started) while hls.js loads; only where hls.js can be the engine.
+    // Made (its prefetch and Media Source started) while hls.js loads; only where hls.js can be the engine.
     const { workerPath, playlists } = this.options;
-    const hlsStart = hasMediaSource() && this.options.engine !== 'native' ? prepareHlsStart({ ...request, workerPath, playlists }) : null;
+    const early = this.options.takeMediaSource?.() ?? null;
+    const hlsStart = hasMediaSource() && this.options.engine !== 'native' ? prepareHlsStart({ ...request, workerPath, playlists, video: this.video, early }) : null;
+    if (!hlsStart) early?.release();
     this.hlsStart = hlsStart;
     let kind: 'hls.js' | 'native' | null;
     let HlsCtor: HlsConstructor | null = null;
@@ -152,7 +154,7 @@ export class PlayerController {
     const sink = this.sinkFor(gen, request.live);
     this.engine =
       kind === 'hls.js' && HlsCtor && hlsStart
-        ? startHlsEngine(HlsCtor, this.video, request.src, hlsStart.config, sink)
+        ? startHlsEngine(HlsCtor, hlsStart.attachment(this.video), request.src, hlsStart.config, sink)
         : startNativeEngine(this.video, request.src, request.live, sink);
     if (request.live) this.timers.interval(() => this.sampleLiveEdge(), this.options.liveEdgeIntervalMs ?? 1000);
     // Notify last: whatever onState does (even destroy()) then finds every resource registered.

@@ -4,6 +4,7 @@
 import type { HlsConstructor } from './hls-loader.ts';
 import type { RecoveryLimits } from './error-policy.ts';
 import type { PlayerState } from './player-state.ts';
+import type { EarlyMediaSource } from './early-media-source.ts';
 import type { PlaylistPrefetch } from './playlist-prefetch.ts';
 import type { EnginePreference, RetrySchedule } from './stream-config.ts';
 
@@ -25,6 +26,8 @@ export interface PlayerControllerOptions {
   readonly loadHls?: () => Promise<HlsConstructor>;
   /** A playlist fetched ahead (playlist-prefetch.ts): hls.js's first requests for it and its first segment are answered from it. */
   readonly playlists?: Pick<PlaylistPrefetch, 'take' | 'peek'>;
+  /** A Media Source already opened on the video (early-media-source.ts), for the next start to hand to hls.js. */
+  readonly takeMediaSource?: () => EarlyMediaSource | null;
 }
 
 export interface LoadOptions {

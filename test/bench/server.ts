@@ -44,7 +44,10 @@ export async function startServer(): Promise<BenchServer> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    // Like a CDN: hashed build files are immutable, pages are not. Each page load has a fresh
+    // browser context, so its cache starts empty (a first visit) either way.
+    const cache = path.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store';
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': cache });
     res.end(readFileSync(file));
   });
   const url = await listenLocal(server);

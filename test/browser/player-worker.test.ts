@@ -1,7 +1,8 @@
 /**
  * hls.js transmuxes in its own worker (the served `hls.worker.js`), off the page's main thread;
  * where the page cannot start that worker (the element's files on another origin, a strict CSP),
- * hls.js's own fallback transmuxes on the main thread and the stream still plays.
+ * hls.js's own fallback transmuxes on the main thread and the stream still plays. The element
+ * fetches the file ahead (hls-worker-url.ts) so a cacheable host has it ready when hls.js asks.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import '../../src/define.ts';
@@ -66,6 +67,14 @@ describe('hls.js transmux worker', () => {
     expect(hlsWorker.messages).toBeGreaterThan(0);
     expect(hlsWorker.errors).toBe(0);
     expect(video.videoWidth).toBeGreaterThan(0);
+  });
+
+  it('the element fetches the worker file ahead, once per page', async () => {
+    watchWorkers();
+    await playVod(); // a second element on the page: no second prefetch
+    const file = new URL(HLS_WORKER_URL, location.href).href;
+    const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name === file && e.initiatorType === 'fetch');
+    expect(fetched).toHaveLength(1);
   });
 
   it('a page that cannot start the worker still plays (hls.js falls back to the main thread)', async () => {
