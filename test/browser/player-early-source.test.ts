@@ -9,30 +9,20 @@ import '../../src/define.ts';
 import { openMediaSourceEarly } from '../../src/player/early-media-source.ts';
 import { PlayerController } from '../../src/player/player-controller.ts';
 import { playerResources } from '../../src/player/player-resources.ts';
-import { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
-import { until, VOD } from './element-helpers.ts';
-import { MediaDir } from './player-media.ts';
+import { mount, until, VOD } from './element-helpers.ts';
+import { addVideo, MediaDir, removeVideos } from './player-media.ts';
 
 let media: MediaDir | undefined;
-const videos: HTMLVideoElement[] = [];
 const originalCreate = URL.createObjectURL;
 
 afterEach(async () => {
   URL.createObjectURL = originalCreate;
-  for (const v of videos.splice(0)) v.remove();
+  removeVideos();
   document.querySelectorAll('live-chat-room').forEach((e) => e.remove());
   await media?.cleanup();
   media = undefined;
   expect(playerResources()).toEqual({ hlsInstances: 0, timers: 0, mediaListeners: 0 });
 });
-
-function addVideo(): HTMLVideoElement {
-  const v = document.createElement('video');
-  v.muted = true;
-  document.body.append(v);
-  videos.push(v);
-  return v;
-}
 
 const opened = (source: MediaSource): Promise<void> =>
   source.readyState === 'open' ? Promise.resolve() : new Promise((resolve) => source.addEventListener('sourceopen', () => resolve(), { once: true }));
@@ -133,13 +123,7 @@ describe('a player start with an early Media Source', () => {
       if (o instanceof MediaSource) sources.push({ url, stack: new Error().stack ?? '' });
       return url;
     };
-    const el = document.createElement('live-chat-room');
-    el.style.width = '640px';
-    el.roomId = 'room-1';
-    el.transport = new FakeTransport();
-    el.src = VOD;
-    document.body.append(el);
-    await el.updateComplete;
+    const { el } = await mount({ props: { src: VOD } });
     const video = el.shadowRoot!.querySelector('video')!;
     await until(() => video.currentTime > 0.5, 15_000);
     expect(sources).toHaveLength(1);

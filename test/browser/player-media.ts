@@ -13,6 +13,21 @@ const ROOT = 'test/browser/player-tmp';
 const SEGMENTS = 12;
 const SEGMENT_SECONDS = 2;
 
+const videos: HTMLVideoElement[] = [];
+
+/** A muted `<video>` on the page, for a player test; `removeVideos()` takes them all off again. */
+export function addVideo(): HTMLVideoElement {
+  const v = document.createElement('video');
+  v.muted = true;
+  document.body.append(v);
+  videos.push(v);
+  return v;
+}
+
+export function removeVideos(): void {
+  for (const v of videos.splice(0)) v.remove();
+}
+
 export class MediaDir {
   private readonly written = new Set<string>();
   private staged: Promise<void> | null = null;

@@ -10,24 +10,15 @@ import { PlayerController } from '../../src/player/player-controller.ts';
 import { playerResources } from '../../src/player/player-resources.ts';
 import { PlaylistPrefetch } from '../../src/player/playlist-prefetch.ts';
 import { liveStartSegment } from '../../src/player/segment-pick.ts';
-import { MediaDir } from './player-media.ts';
+import { addVideo, MediaDir, removeVideos } from './player-media.ts';
 
 let media: MediaDir | undefined;
-const videos: HTMLVideoElement[] = [];
 
 afterEach(async () => {
-  for (const v of videos.splice(0)) v.remove();
+  removeVideos();
   await media?.cleanup();
   expect(playerResources()).toEqual({ hlsInstances: 0, timers: 0, mediaListeners: 0 });
 });
-
-function addVideo(): HTMLVideoElement {
-  const v = document.createElement('video');
-  v.muted = true;
-  document.body.append(v);
-  videos.push(v);
-  return v;
-}
 
 const playlistText = (durations: number[], sequence = 100): string =>
   ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-TARGETDURATION:2', `#EXT-X-MEDIA-SEQUENCE:${sequence}`, ...durations.flatMap((d, i) => [`#EXTINF:${d.toFixed(3)},`, `seg-${String(i).padStart(3, '0')}.m2ts`])].join('\n') + '\n';
