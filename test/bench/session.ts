@@ -1,10 +1,13 @@
 /**
  * One fresh page per run: opens a bench page in its own browser context (1280×720), attaches a
  * CDP session (Performance, HeapProfiler, Memory) and measures a run from node: main-thread CDP
- * metric deltas, JS heap and DOM counters (after a forced GC where asked).
+ * metric deltas, JS heap and DOM counters (after a forced GC where asked). Every page, ours and
+ * peers alike, is let settle after its setup (`settle`): the workloads measure a room in its
+ * steady state; its start is W7's and W9's business.
  */
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { PageRunResult, PlayerResult, SetupInfo, SetupOptions } from './pages/bench-api.ts';
+import type { SettleRule } from './pages/probe.ts';
 import type { Plan } from './pages/workload-gen.ts';
 
 export const CDP_METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'] as const;
@@ -16,6 +19,9 @@ export interface MemorySample {
   /** Memory.getDOMCounters nodes. */
   readonly nodes: number;
 }
+
+/** Steady state (`settle` in pages/probe.ts): a second of frames of ≤ 25 ms, then an idle period; at most 5 s. */
+export const SETTLE: SettleRule = { calmFrames: 60, maxFrameMs: 25, capMs: 5000 };
 
 export class BenchSession {
   private constructor(
@@ -38,8 +44,11 @@ export class BenchSession {
     return new BenchSession(context, page, cdp, errors);
   }
 
-  setup(options: SetupOptions): Promise<SetupInfo> {
-    return this.page.evaluate((o) => window.__bench.setup(o), options);
+  /** The page's setup, then its settling (`SETTLE`); `settleMs` is how long the settling took. */
+  async setup(options: SetupOptions): Promise<SetupInfo & { settleMs: number }> {
+    const info = await this.page.evaluate((o) => window.__bench.setup(o), options);
+    const settleMs = await this.page.evaluate((rule) => window.__benchSettle(rule), SETTLE);
+    return { ...info, settleMs };
   }
 
   async cdpMetrics(): Promise<Record<string, number>> {

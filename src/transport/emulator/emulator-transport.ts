@@ -4,12 +4,14 @@
  * out), a keep-alive ping, reconnection with jittered exponential backoff (re-login, rejoin the
  * room, replay what the room knows without duplicates) and a bounded ID memory. Kicks end the
  * session without reconnecting (two tabs of one user must not kick each other forever), except an
- * expired UserSig when a `userSigUrl` can issue a new one. `destroy()` is idempotent.
+ * expired UserSig when a `userSigUrl` can issue a new one (`emulator-login.ts`). `destroy()` is
+ * idempotent.
  */
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import type { ConnectionState, InboundFrame, OutboundWire, SendResult } from '../../protocol/types.ts';
 import { TransportError, type ChatTransport, type Identity, type RoomSnapshot } from '../chat-transport.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
+import { EmulatorLogin } from './emulator-login.ts';
 import { SeenIds } from './seen-ids.ts';
 import { CODE_NO_NETWORK, CODE_TIMEOUT, netError, WireSocket, type WebSocketCtor } from './wire-socket.ts';
 import { WIRE_PATH, type ClientFrame, type ResultData, type ServerFrame, type WireJoinSnapshot } from './wire.ts';
@@ -21,6 +23,7 @@ export interface EmulatorTransportOptions {
   readonly url: string;
   /** Defaults to the global `WebSocket`; pass `ws`'s in Node. */
   readonly WebSocket?: WebSocketCtor;
+  /** For the UserSig service's requests; defaults to the global `fetch`. */
   readonly fetch?: typeof fetch;
   readonly requestTimeoutMs?: number;
   readonly connectTimeoutMs?: number;
@@ -31,6 +34,9 @@ export interface EmulatorTransportOptions {
 }
 
 const AUTH_CODES = new Set([70001, 70003, 70009, 70013, 70014]);
+/** Whether an error refuses the viewer (credentials, the UserSig service's 4xx): retrying cannot help. */
+const refused = (err: unknown): boolean =>
+  err instanceof TransportError && (err.reason === 'sig-expired' || err.reason === 'rejected' || err.reason === 'not-logged-in' || (err.code !== undefined && AUTH_CODES.has(err.code)));
 
 /**
  * `http(s)://host[/]` → `ws(s)://host/ws`; a ws URL with a path is kept. Relative URLs (`/`)
@@ -54,9 +60,8 @@ export class EmulatorTransport implements ChatTransport {
   private readonly wsUrl: string;
   private readonly Ctor: WebSocketCtor;
   private readonly random: () => number;
+  private readonly login: EmulatorLogin;
   private socket: WireSocket | undefined;
-  private identity: Identity | undefined;
-  private userSig: string | undefined;
   private roomId: string | undefined;
   private attempt = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -72,6 +77,8 @@ export class EmulatorTransport implements ChatTransport {
     this.Ctor = Ctor;
     this.random = opts.random ?? Math.random;
     this.seen = new SeenIds(opts.dedupeSize ?? 1000);
+    const base = (globalThis as { location?: { href?: string } }).location?.href ?? this.wsUrl.replace(/^ws/, 'http');
+    this.login = new EmulatorLogin(base, { fetch: opts.fetch, timeoutMs: opts.requestTimeoutMs });
     this.state$ = this.state.asObservable();
     this.events$ = this.frames.asObservable();
   }
@@ -80,13 +87,12 @@ export class EmulatorTransport implements ChatTransport {
     if (this.destroyed) throw new TransportError('transport destroyed', undefined, 'cancelled');
     clearTimeout(this.reconnectTimer);
     this.dropSocket();
-    this.identity = identity;
-    this.userSig = identity.kind === 'user' ? identity.userSig : undefined;
     this.stopped = false;
     this.setState('connecting');
     try {
+      this.login.reset(identity);
       await this.open();
-      await this.login();
+      await this.login.login(this.request);
     } catch (err) {
       this.dropSocket();
       if (!this.destroyed) this.setState('offline');
@@ -193,13 +199,12 @@ export class EmulatorTransport implements ChatTransport {
     if (this.stopped) return;
     try {
       await this.open();
-      await this.login();
+      await this.login.login(this.request);
     } catch (err) {
       if (this.stopped) return;
-      // Refused credentials do not get better by retrying: the session is over.
-      if (err instanceof TransportError && (err.reason === 'sig-expired' || (err.code !== undefined && AUTH_CODES.has(err.code)))) {
-        return this.end('userSigExpired');
-      }
+      // Refused credentials do not get better by retrying: the session is over. A UserSig service
+      // that is down (5xx, timeout) does: that is retried like the socket.
+      if (refused(err)) return this.end('userSigExpired');
       this.dropSocket();
       this.setState('reconnecting');
       return this.scheduleReconnect();
@@ -260,53 +265,10 @@ export class EmulatorTransport implements ChatTransport {
     this.setState('offline');
   }
 
-  // ---- login and requests -----------------------------------------------------------------------
+  // ---- requests and pushes -----------------------------------------------------------------------
 
-  private async login(): Promise<void> {
-    const id = this.identity;
-    if (!id || id.kind === 'guest') return;
-    const attempt = async (): Promise<void> => {
-      this.userSig ??= await this.fetchUserSig(id);
-      await this.request('login', {
-        userId: id.userId,
-        userSig: this.userSig,
-        ...(id.nick ? { nick: id.nick } : {}),
-        ...(id.avatar ? { avatar: id.avatar } : {}),
-        ...(id.level !== undefined ? { level: id.level } : {}),
-      });
-    };
-    try {
-      await attempt();
-    } catch (err) {
-      // An expired UserSig is renewed once when a UserSig service is known.
-      if (!(err instanceof TransportError) || err.code !== 70001 || !id.userSigUrl) throw err;
-      this.userSig = undefined;
-      await attempt();
-    }
-  }
-
-  private async fetchUserSig(id: Extract<Identity, { kind: 'user' }>): Promise<string> {
-    if (!id.userSigUrl) throw new TransportError('no UserSig and no userSigUrl', 70003, 'sig-expired');
-    const base = (globalThis as { location?: { href?: string } }).location?.href ?? this.wsUrl.replace(/^ws/, 'http');
-    const f = this.opts.fetch ?? fetch;
-    let res: Response;
-    try {
-      res = await f(new URL(id.userSigUrl, base).href, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ userID: id.userId }),
-      });
-    } catch {
-      throw netError('UserSig service unreachable');
-    }
-    const body = (await res.json().catch(() => undefined)) as { userSig?: unknown } | undefined;
-    if (!res.ok || typeof body?.userSig !== 'string') throw new TransportError(`UserSig service answered ${res.status}`, undefined, 'sig-expired');
-    return body.userSig;
-  }
-
-  private request(t: ClientFrame['t'], fields: Record<string, unknown>): Promise<unknown> {
-    return this.socket ? this.socket.request(t, fields) : Promise.reject(netError('not connected'));
-  }
+  private readonly request = (t: ClientFrame['t'], fields: Record<string, unknown>): Promise<unknown> =>
+    this.socket ? this.socket.request(t, fields) : Promise.reject(netError('not connected'));
 
   private onPush(frame: ServerFrame): void {
     switch (frame.t) {
@@ -327,10 +289,9 @@ export class EmulatorTransport implements ChatTransport {
   }
 
   private onKicked(reason: string): void {
-    const id = this.identity;
-    if (reason === 'userSigExpired' && id?.kind === 'user' && id.userSigUrl) {
+    if (reason === 'userSigExpired' && this.login.renewable) {
       // Renewable: the server closes the socket; the reconnect fetches a new UserSig.
-      this.userSig = undefined;
+      this.login.expire();
       return;
     }
     this.end(reason);

@@ -12,6 +12,8 @@
  */
 import { Subject, type Observable } from 'rxjs';
 import { TransportError } from '../chat-transport.ts';
+import type { UserCredentials } from '../user-sig.ts';
+import { ReadyWaiters } from './ready-waiters.ts';
 import { toTransportError } from './transport-errors.ts';
 import { EVENT, SDK_CODE, TYPE_VALUES, type ChatApi, type SdkEvent } from './sdk-types.ts';
 
@@ -42,14 +44,6 @@ export interface LoginSessionOptions {
   readonly afterLogin?: () => Promise<void>;
 }
 
-export interface UserCredentials {
-  readonly userId: string;
-  /** Produces a UserSig; called again for every relogin. */
-  readonly getUserSig: () => Promise<string>;
-  /** False when only a fixed UserSig is known: an expired one cannot be replaced. */
-  readonly refreshable: boolean;
-}
-
 type Phase = 'out' | 'logging-in' | 'ready' | 'relogin' | 'stopped';
 
 const KICK_REASONS: readonly StopReason[] = [
@@ -64,7 +58,7 @@ export class LoginSession {
   private user: UserCredentials | undefined;
   private readonly holders = new Set<object>();
   private pendingLogin: Promise<void> | undefined;
-  private readonly waiters = new Set<{ resolve: () => void; reject: (e: Error) => void }>();
+  private readonly ready: ReadyWaiters;
   private readonly signals = new Subject<SessionSignal>();
   private graceTimer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -80,6 +74,7 @@ export class LoginSession {
     private readonly options: LoginSessionOptions,
   ) {
     this.policy = { ...DEFAULT_RELOGIN, ...options.relogin };
+    this.ready = new ReadyWaiters(() => chat.isReady(), options.readyTimeoutMs ?? 10_000);
     chat.on(EVENT.SDK_READY, this.onReady);
     chat.on(EVENT.SDK_NOT_READY, this.onNotReady);
     chat.on(EVENT.KICKED_OUT, this.onKicked);
@@ -108,7 +103,7 @@ export class LoginSession {
       if (creds.refreshable && !this.user!.refreshable) this.user = creds;
       try {
         if (this.phase === 'logging-in' && this.pendingLogin) await this.pendingLogin;
-        else if (this.phase === 'relogin') await this.waitReady();
+        else if (this.phase === 'relogin') await this.ready.wait();
       } catch (err) {
         this.holders.delete(holder);
         throw toTransportError(err, 'Login failed');
@@ -169,13 +164,13 @@ export class LoginSession {
     this.chat.off(EVENT.SDK_NOT_READY, this.onNotReady);
     this.chat.off(EVENT.KICKED_OUT, this.onKicked);
     this.chat.off(EVENT.ERROR, this.onError);
-    this.failWaiters(new TransportError('The chat session was released', undefined, 'cancelled'));
+    this.ready.rejectAll(new TransportError('The chat session was released', undefined, 'cancelled'));
     this.signals.complete();
   }
 
   private async adoptExternal(holder: object, userId: string): Promise<void> {
     if (!this.chat.isReady()) {
-      await this.waitReady().catch(() => {
+      await this.ready.wait().catch(() => {
         throw new TransportError('The provided chat instance is not logged in (no SDK_READY)', SDK_CODE.notLoggedIn, 'not-logged-in');
       });
     }
@@ -192,7 +187,7 @@ export class LoginSession {
     this.check(gen);
     await this.chat.login({ userID: user.userId, userSig });
     this.check(gen);
-    await this.waitReady();
+    await this.ready.wait();
     this.check(gen);
     this.phase = 'ready';
     await this.options.afterLogin?.().catch(() => undefined);
@@ -202,35 +197,8 @@ export class LoginSession {
     if (gen !== this.generation || this.disposed) throw new TransportError('Login superseded', undefined, 'cancelled');
   }
 
-  private waitReady(): Promise<void> {
-    if (this.chat.isReady()) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const waiter = {
-        resolve: () => {
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          resolve();
-        },
-        reject: (e: Error) => {
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          reject(e);
-        },
-      };
-      const timer = setTimeout(
-        () => waiter.reject(new TransportError('Timed out waiting for the chat SDK to become ready', undefined, 'network')),
-        this.options.readyTimeoutMs ?? 10_000,
-      );
-      this.waiters.add(waiter);
-    });
-  }
-
-  private failWaiters(err: Error): void {
-    for (const w of [...this.waiters]) w.reject(err);
-  }
-
   private readonly onReady = (): void => {
-    for (const w of [...this.waiters]) w.resolve();
+    this.ready.resolveAll();
     if (this.options.external) this.phase = 'ready';
   };
 
@@ -280,14 +248,7 @@ export class LoginSession {
 
   private async reloginAttempt(gen: number, user: UserCredentials, cause: 'expired' | 'not-ready', attempt: number): Promise<void> {
     try {
-      const userSig = await user.getUserSig();
-      this.check(gen);
-      await this.chat.login({ userID: user.userId, userSig });
-      this.check(gen);
-      await this.waitReady();
-      this.check(gen);
-      this.phase = 'ready';
-      await this.options.afterLogin?.().catch(() => undefined);
+      await this.performLogin(gen, user);
       this.check(gen);
       this.signals.next({ type: 'restored' });
     } catch (err) {
@@ -316,7 +277,7 @@ export class LoginSession {
     this.phase = 'stopped';
     this.user = undefined;
     this.holders.clear();
-    this.failWaiters(new TransportError(message, undefined, 'kicked'));
+    this.ready.rejectAll(new TransportError(message, undefined, 'kicked'));
     this.signals.next({ type: 'stopped', reason, message });
   }
 

@@ -11,46 +11,19 @@ import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rx
 import type { ConnectionState, InboundFrame, OutboundWire, SendResult } from '../../protocol/index.ts';
 import { TransportError, type ChatTransport, type Identity, type RoomSnapshot } from '../chat-transport.ts';
 import { InboundListeners } from './inbound.ts';
-import { sharedPool, type InstancePool, type Lease } from './instance-pool.ts';
-import type { ReloginPolicy, SessionSignal } from './login-session.ts';
+import { sharedPool, type Lease } from './instance-pool.ts';
+import type { SessionSignal } from './login-session.ts';
 import { createSdkMessage, failedResult, sentResult } from './outbound.ts';
 import { ProfileFiller } from './profile-filler.ts';
+import type { TencentTransportOptions, TransportNotice, TransportNoticeCode } from './tencent-options.ts';
 import { RoomData } from './room-data.ts';
 import type { MembershipEvent, RoomMember } from './room-membership.ts';
-import { loadSdk as defaultLoadSdk, type LoadSdk } from './sdk-loader.ts';
-import { EVENT, SDK_CODE, TYPE_VALUES, type ChatApi, type SdkEvent, type SdkMessage } from './sdk-types.ts';
+import { loadSdk as defaultLoadSdk } from './sdk-loader.ts';
+import { EVENT, SDK_CODE, TYPE_VALUES, type SdkEvent, type SdkMessage } from './sdk-types.ts';
 import { toTransportError } from './transport-errors.ts';
-import { userCredentials } from './user-sig.ts';
+import { userCredentials } from '../user-sig.ts';
 
-export interface TencentTransportOptions {
-  readonly sdkAppId: number;
-  /** A host-provided, already logged-in SDK instance: never logged in/out or destroyed by us. */
-  readonly chat?: ChatApi;
-  /** Replaces the lazy SDK loader (tests, custom bundling). */
-  readonly loadSdk?: LoadSdk;
-  readonly pool?: InstancePool;
-  /** Group counter key holding the room's like total. Default `likes`. */
-  readonly likesCounterKey?: string;
-  /** Minimum interval of `getGroupOnlineMemberCount`. Default 10 s. */
-  readonly audienceMinIntervalMs?: number;
-  /** Message ids remembered for de-duplication. Default 2,000. */
-  readonly dedupeSize?: number;
-  /** User profiles cached for nick/avatar filling. Default 500. */
-  readonly profileCacheSize?: number;
-  /** Timeout of the UserSig request. Default 8 s. */
-  readonly userSigTimeoutMs?: number;
-  readonly fetch?: typeof fetch;
-  readonly session?: { readonly readyTimeoutMs?: number; readonly relogin?: Partial<ReloginPolicy>; readonly random?: () => number };
-  readonly now?: () => number;
-}
-
-export type TransportNoticeCode = 'room-evicted' | 'room-lost' | 'rejoin-failed' | 'session-stopped';
-
-export interface TransportNotice {
-  readonly code: TransportNoticeCode;
-  readonly message: string;
-  readonly roomId?: string;
-}
+export type { TencentTransportOptions, TransportNotice, TransportNoticeCode } from './tencent-options.ts';
 
 export class TencentTransport implements ChatTransport, RoomMember {
   readonly kind = 'tencent';

@@ -3,7 +3,7 @@
  * measurement loop the pages share: replay the generated items through an engine adapter while the
  * probe records frames. Pages differ only in their adapter.
  */
-import { startProbe, videoQuality, type ProbeResult, type VideoQuality } from './probe.ts';
+import { settle, startProbe, videoQuality, type ProbeResult, type VideoQuality } from './probe.ts';
 import { generate, replay, type Item, type ItemKind, type Plan } from './workload-gen.ts';
 
 export interface SetupOptions {
@@ -57,11 +57,15 @@ export interface BenchPage {
   player(url: string, watchMs: number): Promise<PlayerResult>;
 }
 
+/** The harness lets every page settle after its setup the same way (session.ts). */
+window.__benchSettle = settle;
+
 declare global {
   interface Window {
     __bench: BenchPage;
     __benchReady: boolean;
     __benchPlayer?: Promise<PlayerResult>;
+    __benchSettle: typeof settle;
   }
 }
 

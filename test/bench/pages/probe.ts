@@ -119,3 +119,30 @@ export async function untilPlaying(video: HTMLVideoElement, timeoutMs = 20_000):
   }
   return false;
 }
+
+export interface SettleRule {
+  /** Animation frames in a row of at most `maxFrameMs` that count as steady. */
+  readonly calmFrames: number;
+  readonly maxFrameMs: number;
+  /** Longest wait, ms. */
+  readonly capMs: number;
+}
+
+/**
+ * Resolves (with the ms it took) once the page is steady: `calmFrames` frames in a row of at most
+ * `maxFrameMs`, then one idle period, so deferred start-up work (idle callbacks) has had its turn.
+ */
+export function settle(rule: SettleRule): Promise<number> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    let last = t0;
+    let calm = 0;
+    const step = (t: number): void => {
+      calm = t - last <= rule.maxFrameMs ? calm + 1 : 0;
+      last = t;
+      if (calm < rule.calmFrames && t - t0 < rule.capMs) return void requestAnimationFrame(step);
+      requestIdleCallback(() => resolve(performance.now() - t0), { timeout: 1000 });
+    };
+    requestAnimationFrame(step);
+  });
+}

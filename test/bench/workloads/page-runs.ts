@@ -22,7 +22,7 @@ export interface RunRecord {
   readonly role: 'ours' | 'peer';
   readonly engine: string;
   readonly rep: number;
-  readonly setup: SetupInfo;
+  readonly setup: SetupInfo & { readonly settleMs: number };
   readonly frames: FrameSummary;
   /** Ours: median of the barrage painter's fps reports; peers: main-thread rAF fps. */
   readonly barrageFps: number;
@@ -93,7 +93,7 @@ export async function runOnce(workload: string, side: Side, rep: number, plan: P
     };
     o.log(
       `  ${workload.padEnd(10)} ${rep} ${page.engine.padEnd(22)} fps ${frames.fps.toFixed(1)} p95 ${frames.p95Ms.toFixed(1)}ms barrage ${rec.barrageFps.toFixed(1)} ` +
-        `task ${cdp.TaskDuration.toFixed(0)}ms loaf ${rec.loaf.count} heapΔgc ${((afterGc.heap - before.heap) / 1e6).toFixed(2)}MB nodes ${before.nodes}→${afterGc.nodes}`,
+        `task ${cdp.TaskDuration.toFixed(0)}ms loaf ${rec.loaf.count} settle ${setup.settleMs.toFixed(0)}ms heapΔgc ${((afterGc.heap - before.heap) / 1e6).toFixed(2)}MB nodes ${before.nodes}→${afterGc.nodes}`,
     );
     // Ours only: where a long frame's time went (the peer's long frames are the peer's business).
     if (side.role === 'ours') for (const f of rec.loaf.worst) o.log(`             long frame ${f.ms}ms (blocking ${f.blocking}ms) at ${f.at}ms: ${f.scripts.join(' | ') || 'no script attributed'}`);

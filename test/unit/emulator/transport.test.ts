@@ -182,6 +182,41 @@ describe('EmulatorTransport', () => {
     expect(carol.frames.some((f) => f.kind === 'kicked')).toBe(false);
   });
 
+  test('a renewal that meets a UserSig service down (503) keeps reconnecting until the service answers', async () => {
+    emu = await startEmulator();
+    await createRoom(emu, 'live');
+    const short = genUserSig(emu.config.sdkAppId, emu.config.secretKey, 'gina', 1, Date.now() - 500);
+    let down = 2;
+    const asked: number[] = [];
+    const flaky: typeof fetch = async (url, init) => {
+      asked.push(down);
+      if (down-- > 0) return new Response('busy', { status: 503 });
+      return fetch(url, init);
+    };
+    const gina = transport({ fetch: flaky });
+    await gina.t.connect({ kind: 'user', userId: 'gina', userSig: short, userSigUrl: '/api/usersig' });
+    await gina.t.join('live');
+    await until(() => gina.states.includes('reconnecting') || undefined, 4000, 'kicked for userSigExpired');
+    await until(() => gina.states.at(-1) === 'connected' || undefined, 6000, 'renewed after the service came back');
+    expect(asked).toEqual([2, 1, 0]);
+    expect(gina.frames.some((f) => f.kind === 'kicked')).toBe(false);
+    await adminText('after');
+    await until(() => gina.texts().includes('after') || undefined, 2000, 'delivery after renewal');
+  });
+
+  test('a renewal the UserSig service refuses (403) ends the session as userSigExpired', async () => {
+    emu = await startEmulator();
+    await createRoom(emu, 'live');
+    const short = genUserSig(emu.config.sdkAppId, emu.config.secretKey, 'hal', 1, Date.now() - 500);
+    const refusing: typeof fetch = async () => new Response('{}', { status: 403 });
+    const hal = transport({ fetch: refusing });
+    await hal.t.connect({ kind: 'user', userId: 'hal', userSig: short, userSigUrl: '/api/usersig' });
+    await hal.t.join('live');
+    await until(() => hal.frames.find((f) => f.kind === 'kicked'), 6000, 'session ended');
+    expect(hal.frames.find((f) => f.kind === 'kicked')).toMatchObject({ reason: 'userSigExpired' });
+    expect(hal.states.at(-1)).toBe('offline');
+  });
+
   test('kicked by a second login (multipleAccount): emits kicked and stops reconnecting; destroy is idempotent', async () => {
     emu = await startEmulator();
     await createRoom(emu, 'live');

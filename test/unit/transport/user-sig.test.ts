@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { TransportError } from '../../../src/transport/chat-transport.ts';
-import { fetchUserSig, userCredentials } from '../../../src/transport/tencent/user-sig.ts';
+import { fetchUserSig, userCredentials } from '../../../src/transport/user-sig.ts';
 
 const URL_ = 'https://shop.example.com/api/usersig';
 

@@ -3,9 +3,18 @@
  * `{"userID": "…"}` answering `{"userID": "…", "userSig": "…"}`. Owns only the request: a timeout,
  * a size cap on the answer, and clear `TransportError`s for every way it can fail. The secret key
  * never comes near the browser; the service must authenticate its caller (usually by cookie).
+ * Transport-neutral: the Tencent and emulator transports log in through it alike.
  */
-import { TransportError, type Identity } from '../chat-transport.ts';
-import type { UserCredentials } from './login-session.ts';
+import { TransportError, type Identity } from './chat-transport.ts';
+
+/** How a user logs in: used by both transports (the Tencent SDK's and the room emulator's). */
+export interface UserCredentials {
+  readonly userId: string;
+  /** Produces a UserSig; called again for every renewal. */
+  readonly getUserSig: () => Promise<string>;
+  /** False when only a fixed UserSig is known: an expired one cannot be replaced. */
+  readonly refreshable: boolean;
+}
 
 export interface UserSigRequestOptions {
   /** Default 8 s. */
