@@ -11,13 +11,25 @@ const id = sessionStorage.getItem('lcr-demo-user') ?? `viewer-${Math.random().to
 sessionStorage.setItem('lcr-demo-user', id);
 guest.checked = new URLSearchParams(location.search).has('guest');
 
-function applyIdentity(): void {
+// The demo business server signs UserSigs and bills gifts only for the viewer of this session
+// (an HttpOnly cookie): the page logs in first, as a real site's login would.
+async function logIn(): Promise<boolean> {
+  const res = await fetch('/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userID: id, nick: `Viewer ${id.slice(-4)}` }) });
+  return res.ok;
+}
+
+async function applyIdentity(): Promise<void> {
+  if (!guest.checked && !(await logIn().catch(() => false))) {
+    who.textContent = 'could not log in: watching as a guest';
+    room.userId = '';
+    return;
+  }
   room.userId = guest.checked ? '' : id;
   room.nick = guest.checked ? '' : `Viewer ${id.slice(-4)}`;
   who.textContent = guest.checked ? 'watching as a guest' : `logged in as ${id}`;
 }
-guest.addEventListener('change', applyIdentity);
-applyIdentity();
+guest.addEventListener('change', () => void applyIdentity());
+void applyIdentity();
 
 room.anchor = { userId: 'anchor', nick: 'Ava', avatar: '/gifts/crown.svg', followers: 12_400, followed: false };
 room.addEventListener('lcr-follow-request', (e) => {

@@ -37,6 +37,20 @@ export interface EmulatorConfig {
    * loopback interface (default), always, or never. An admin UserSig opens the whole REST API.
    */
   readonly issueAdminSig: AdminSigPolicy;
+  /**
+   * The demo business server's before-send callback (`trust-callback.ts`): clients may send text,
+   * likes and member-enter only; their metadata is rewritten. On unless `LCR_TRUST_CALLBACK=off`.
+   */
+  readonly trustCallback: boolean;
+  /**
+   * `session` (default): `/api/usersig` and `/api/gifts` act only for the user of the caller's
+   * demo session (`POST /api/login`). `open`: for any user id named in the body (tests only).
+   */
+  readonly userSigPolicy: 'session' | 'open';
+  /** User ids no one may log in as or get a UserSig for (the anchor's, moderators'); the admin always. */
+  readonly reservedIds: readonly string[];
+  /** Origins besides the server's own whose pages may call the state-changing `/api/` endpoints. */
+  readonly allowedOrigins: readonly string[];
   /** Crowd simulator settings; undefined rates mean the simulator's own defaults. */
   readonly crowd: {
     readonly viewers: number | undefined;
@@ -90,6 +104,10 @@ export function readConfig(env: Env = process.env): EmulatorConfig {
   if (multi !== 'kick-old' && multi !== 'allow') throw new Error('LCR_MULTI_LOGIN must be kick-old or allow');
   const adminSig = (env.LCR_ISSUE_ADMIN_SIG ?? 'loopback').trim();
   if (adminSig !== 'loopback' && adminSig !== 'always' && adminSig !== 'never') throw new Error('LCR_ISSUE_ADMIN_SIG must be loopback, always or never');
+  const sigPolicy = (env.LCR_USERSIG_POLICY ?? 'session').trim();
+  if (sigPolicy !== 'session' && sigPolicy !== 'open') throw new Error('LCR_USERSIG_POLICY must be session or open');
+  const list = (name: string, fallback: readonly string[]): string[] =>
+    env[name] === undefined ? [...fallback] : env[name]!.split(',').map((k) => k.trim()).filter(Boolean);
   const keywords = env.LCR_KEYWORDS === undefined
     ? DEFAULT_KEYWORDS
     : env.LCR_KEYWORDS.split(',').map((k) => k.trim().toLowerCase()).filter(Boolean);
@@ -113,6 +131,10 @@ export function readConfig(env: Env = process.env): EmulatorConfig {
     keywords: Object.freeze([...keywords]),
     walletStart: num(env, 'LCR_WALLET_START', 10_000, 0, 1e12),
     issueAdminSig: adminSig,
+    trustCallback: bool(env, 'LCR_TRUST_CALLBACK', true),
+    userSigPolicy: sigPolicy,
+    reservedIds: Object.freeze(list('LCR_RESERVED_IDS', ['anchor'])),
+    allowedOrigins: Object.freeze(list('LCR_ALLOWED_ORIGINS', [])),
     crowd: Object.freeze({
       viewers: optNum(env, 'LCR_CROWD_VIEWERS', 0, 100_000),
       textsPerSecond: optNum(env, 'LCR_CROWD_TEXTS_PER_SECOND', 0, 10_000),

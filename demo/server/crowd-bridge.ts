@@ -72,9 +72,21 @@ export function createCrowdApi(engine: RoomEngine, roomId: string, billing: Bill
     sendGift(userId, giftId, count) {
       const g = billing.gift(giftId);
       if (!g) return;
-      const data = encodeGift({ type: g.type, name: g.name, count, units: '', imageUrl: g.image, ...(g.effect ? { effectUrl: g.effect } : {}), giftId: g.id });
-      // Gifts come from the business server (REST), not from the user's client.
-      send(userId, custom(data, CMD.gift), 'High', false);
+      const bot = bots.get(userId);
+      const data = encodeGift(
+        { type: g.type, name: g.name, count, units: '', imageUrl: g.image, ...(g.effect ? { effectUrl: g.effect } : {}), giftId: g.id },
+        { id: userId, nick: bot?.nick ?? userId },
+      );
+      // Gifts come from the business server (REST, its admin account), naming the viewer.
+      void engine.sender.send({
+        roomId,
+        author: { userId: engine.config.admin, nick: 'Gifts', avatar: '' },
+        operator: engine.config.admin,
+        content: custom(data, CMD.gift),
+        priority: 'High',
+        cloudCustomData: encodeMeta({ level: bot?.level ?? 0 }),
+        asUser: false,
+      });
     },
     sendCustom(userId, data, priority) {
       send(userId, custom(data, 'custom'), priority, true);

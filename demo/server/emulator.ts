@@ -9,7 +9,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WIRE_PATH } from '../../src/transport/emulator/wire.ts';
-import { handleAppApi } from './app-api.ts';
+import { appState, handleAppApi } from './app-api.ts';
+import { answerBeforeSend } from './trust-callback.ts';
 import { Billing } from './billing.ts';
 import { readConfig, type EmulatorConfig } from './config.ts';
 import { CrowdControl } from './crowd-bridge.ts';
@@ -58,6 +59,8 @@ export interface Emulator {
   readonly rooms: ReadonlyMap<string, Room>;
   readonly billing: Billing;
   readonly crowds: CrowdControl;
+  /** The demo business server's viewer sessions and gift ledger. */
+  readonly app: ReturnType<typeof appState>;
   /** Runs frequency control and expiry once; answers messages delivered. */
   tick(): number;
   userSig(userId: string, expireSeconds?: number): string;
@@ -79,6 +82,10 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const engine = new RoomEngine({ config, now, random, tickMs, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const billing = new Billing({ catalogPath: options.catalogPath ?? DEFAULT_CATALOG, walletStart: config.walletStart });
   const crowds = new CrowdControl(engine, billing, options.crowdFactory);
+  const app = appState();
+  // The demo business server answers the before-send callback in-process (a configured
+  // LCR_BEFORE_SEND_URL wins): the server-side half of the trust model.
+  if (config.trustCallback) engine.moderation.useBeforeSendHandler((platform, body) => answerBeforeSend(platform, body, (id) => app.sessions.levelOf(id)));
   let fallback: Fallback | undefined;
 
   const server = createServer((req, res) => {
@@ -90,7 +97,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     }
     try {
       if (handleRest(req, res, url, engine)) return;
-      if (handleAppApi(req, res, url, { engine, billing, crowds })) return;
+      if (handleAppApi(req, res, url, { engine, billing, crowds, ...app })) return;
       if (options.hls?.handle(req, res, (id) => engine.room(id)?.hlsView())) return;
       const notFound = (): void => sendJson(res, 404, { ok: false, error: 'not-found' });
       if (fallback && url.pathname !== WIRE_PATH) return fallback(req, res, notFound);
@@ -129,6 +136,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     rooms: engine.rooms,
     billing,
     crowds,
+    app,
     tick: () => engine.tick(),
     userSig: (userId, expire = 7 * 86_400) => genUserSig(config.sdkAppId, config.secretKey, userId, expire, now()),
     adminSig,

@@ -65,14 +65,24 @@ export class Moderation {
     return this.keywords.some((k) => text.includes(k));
   }
 
+  /**
+   * The business server in this process answers the before-send callback directly, with the
+   * body and answer Tencent's HTTP callback has; a configured `beforeSendUrl` wins over it.
+   */
+  private handler: ((platform: string, body: Record<string, unknown>) => Record<string, unknown>) | undefined;
+
+  useBeforeSendHandler(handler: ((platform: string, body: Record<string, unknown>) => Record<string, unknown>) | undefined): void {
+    this.handler = handler;
+  }
+
   get hasBeforeSend(): boolean {
-    return !!this.opts.beforeSendUrl;
+    return !!this.opts.beforeSendUrl || !!this.handler;
   }
 
   /** Asks the business server; with no URL configured everything is allowed. */
   async beforeSend(m: CallbackMessage): Promise<Verdict> {
     const allow: Verdict = { action: 'allow', content: m.content, cloudCustomData: m.cloudCustomData };
-    if (!this.opts.beforeSendUrl) return allow;
+    if (!this.opts.beforeSendUrl && !this.handler) return allow;
     this.stats.beforeCalls++;
     const body = {
       CallbackCommand: 'Group.CallbackBeforeSendMsg',
@@ -86,7 +96,9 @@ export class Moderation {
       CloudCustomData: m.cloudCustomData,
       EventTime: Date.now(),
     };
-    const answer = await this.post(this.opts.beforeSendUrl, 'Group.CallbackBeforeSendMsg', m.platform, body);
+    const answer = this.opts.beforeSendUrl
+      ? await this.post(this.opts.beforeSendUrl, 'Group.CallbackBeforeSendMsg', m.platform, body)
+      : this.callHandler(m.platform, body);
     if (answer === 'timeout' || answer === 'error') {
       if (answer === 'timeout') this.stats.beforeTimeouts++;
       else this.stats.beforeErrors++;
@@ -106,6 +118,14 @@ export class Moderation {
     // Tencent passes custom codes in [120001, 130000] through to the sender; other codes mean 10016.
     if (typeof code === 'number' && code >= 120001 && code <= 130000) return { action: 'reject', code, message: info };
     return { action: 'reject', code: ERR.callbackRejected, message: info };
+  }
+
+  private callHandler(platform: string, body: Record<string, unknown>): Record<string, unknown> | 'error' {
+    try {
+      return this.handler?.(platform, body) ?? 'error';
+    } catch {
+      return 'error';
+    }
   }
 
   /** Tells the business server a message was delivered; fire and forget. */

@@ -78,7 +78,10 @@ export class SendService {
 
     // The room may have been destroyed while the callback was in flight.
     const room = engine.requireRoom(input.roomId);
-    const message = engine.factory.user(input.author, verdict.action === 'allow' ? verdict.content : input.content, input.priority, verdict.action === 'allow' ? verdict.cloudCustomData : input.cloudCustomData);
+    // The High lane is for what must arrive (gifts, control, system): a viewer's client asking for
+    // High is queued as Normal, so one viewer cannot starve the room's gifts and notices.
+    const priority = input.asUser && input.priority === 'High' && !this.privileged(input) ? 'Normal' : input.priority;
+    const message = engine.factory.user(input.author, verdict.action === 'allow' ? verdict.content : input.content, priority, verdict.action === 'allow' ? verdict.cloudCustomData : input.cloudCustomData);
     const seq = ++room.seq;
     this.stats.accepted++;
     if (verdict.action === 'drop') {
@@ -93,11 +96,17 @@ export class SendService {
     return { ok: true, id: message.ID, time: message.time, seq, message };
   }
 
+  private privileged(input: SendInput): boolean {
+    const room = this.engine.room(input.roomId);
+    const userId = input.author.userId;
+    return userId === this.engine.config.admin || (room !== undefined && room.ownerId !== '' && userId === room.ownerId);
+  }
+
   private checkUser(input: SendInput): void {
     const { engine } = this;
     const room = engine.requireRoom(input.roomId);
     const userId = input.author.userId;
-    const privileged = userId === engine.config.admin || (room.ownerId !== '' && userId === room.ownerId);
+    const privileged = this.privileged(input);
     if (room.muteAll && !privileged) throw new ChatError(ERR.muted, 'the whole room is muted');
     const left = room.muteSecondsLeft(userId);
     if (left > 0) throw new ChatError(ERR.muted, `muted for ${left} more s`);

@@ -67,8 +67,9 @@ export class ChatList {
   push(entry: ChatEntry): void {
     if (this.destroyed) return;
     this.queue.push(entry);
-    // Never hold more than the list can show: older queued lines would be removed anyway.
-    if (this.queue.length > this.o.max) this.queue.splice(0, this.queue.length - this.o.max);
+    // Never hold more than the list can show: older queued lines would be removed anyway. The
+    // viewer's own lines are never evicted before they were shown, however fast others arrive.
+    if (this.queue.length > this.o.max) this.queue = evictOldest(this.queue, this.queue.length - this.o.max);
     if (!this.frame) this.frame = requestAnimationFrame(this.flush);
   }
 
@@ -250,4 +251,10 @@ export class ChatList {
     this.resize?.disconnect();
     this.resize = null;
   }
+}
+
+/** Removes the `count` oldest entries that are not the viewer's own (own ones always stay). */
+function evictOldest(queue: ChatEntry[], count: number): ChatEntry[] {
+  let left = count;
+  return queue.filter((e) => e.own || left-- <= 0);
 }

@@ -14,6 +14,10 @@ export interface SessionConfig extends TransportConfig {
   readonly identity: Identity;
   readonly anchorId?: string;
   readonly allowUrl?: (url: string) => boolean;
+  /** Host-listed trusted sender ids (besides the system ids and the anchor). */
+  readonly trustedIds?: ReadonlySet<string>;
+  readonly allowMediaUrl?: (url: string) => boolean;
+  readonly allowAvatarUrl?: (url: string) => boolean;
   /** Like aggregation window (ms, at least 250). */
   readonly likeWindowMs?: number;
 }
@@ -32,7 +36,7 @@ export interface SessionSink {
   metrics(m: PipelineMetrics): void;
   echo(e: EchoState): void;
   cooldown(retryInMs: number, clientId: string): void;
-  error(code: 'transport' | 'join' | 'login' | 'room-evicted', message: string, cause?: unknown): void;
+  error(code: 'transport' | 'join' | 'login' | 'room-evicted' | 'pipeline', message: string, cause?: unknown): void;
 }
 
 /** Audience count polling: never faster than every 10 s (SPEC §2, §10). */
@@ -51,6 +55,8 @@ export class RoomSession {
   private current?: { transport: ChatTransport; owned: boolean };
   private poll: ReturnType<typeof setInterval> | undefined;
   private generation = 0;
+  /** Branches whose defect was reported this session: each is reported once. */
+  private readonly defects = new Set<string>();
 
   constructor(private readonly sink: SessionSink) {}
 
@@ -65,6 +71,7 @@ export class RoomSession {
 
   async start(config: SessionConfig): Promise<void> {
     this.stop();
+    this.defects.clear();
     const generation = ++this.generation;
     let made;
     try {
@@ -86,6 +93,9 @@ export class RoomSession {
       ...(config.anchorId ? { anchorId: config.anchorId } : {}),
       origin: location.origin,
       ...(config.allowUrl ? { allowUrl: config.allowUrl } : {}),
+      ...(config.trustedIds ? { trustedIds: config.trustedIds } : {}),
+      ...(config.allowMediaUrl ? { allowMediaUrl: config.allowMediaUrl } : {}),
+      ...(config.allowAvatarUrl ? { allowAvatarUrl: config.allowAvatarUrl } : {}),
     });
     const pipeline = createRoomPipeline({
       frames$,
@@ -97,7 +107,10 @@ export class RoomSession {
       likeTaps$: this.likeTaps$,
       giftTaps$: this.giftTaps$,
       ownGifts$: this.ownGifts$,
-    }, config.likeWindowMs ? { likeWindowMs: config.likeWindowMs } : {});
+    }, {
+      ...(config.likeWindowMs ? { likeWindowMs: config.likeWindowMs } : {}),
+      onDefect: (branch, err) => this.defect(branch, err),
+    });
     this.wire(pipeline, transport);
     this.subs.add(transport.events$.subscribe(frames$));
     if (transport.errors$) {
@@ -175,6 +188,13 @@ export class RoomSession {
   sendWire(wire: OutboundWire): Promise<SendResult> {
     const t = this.current?.transport;
     return t ? t.send(wire) : Promise.resolve({ ok: false, reason: 'network' });
+  }
+
+  /** A branch of the pipeline failed and resubscribed: say so once per branch and session. */
+  private defect(branch: string, err: unknown): void {
+    if (this.defects.has(branch)) return;
+    this.defects.add(branch);
+    this.sink.error('pipeline', `The room's ${branch} stream hit a defect and restarted: ${(err as Error)?.message ?? String(err)}`, err);
   }
 
   /** Idempotent. Leaves the room and releases the transport if we made it. */

@@ -30,6 +30,9 @@ export class RoomProperties extends LitElement {
     autoplay: { type: Boolean },
     renderChatItem: { attribute: false },
     allowUrl: { attribute: false },
+    trustedSenders: { type: String, attribute: 'trusted-senders' },
+    streamHosts: { type: String, attribute: 'stream-hosts' },
+    avatarHosts: { type: String, attribute: 'avatar-hosts' },
     gifts: { attribute: false },
     giftsSrc: { type: String, attribute: 'gifts-src' },
     giftEndpoint: { type: String, attribute: 'gift-endpoint' },
@@ -69,6 +72,22 @@ export class RoomProperties extends LitElement {
   renderChatItem: ChatItemRenderer | undefined;
   /** Extra URL allow-list for avatars and gift assets from messages. */
   allowUrl: ((url: string) => boolean) | undefined;
+  /**
+   * User ids besides the REST admin (`administrator`), Tencent's system sender and the anchor
+   * whose gifts and control commands (room state, announcement, audience, system notices) take
+   * effect: your business server's sending account and your moderators. Space-separated.
+   */
+  trustedSenders = '';
+  /**
+   * Where a stream or replay URL announced by the room may point, besides the page's and the room
+   * server's origin: origins or origin + path prefixes, space-separated. `src` is not checked.
+   */
+  streamHosts = '';
+  /**
+   * Where avatars from messages may load from: origins, origin + path prefixes, or `/prefix/` on
+   * this origin. Without a list (or `allowUrl`), viewers get generated avatars.
+   */
+  avatarHosts = '';
   /** The gift catalog (`{id, name, image, price, type, effect?}[]`); holds the loaded one with `gifts-src`. */
   gifts: readonly CatalogGift[] | undefined;
   /** URL of a gift catalog JSON. */

@@ -4,7 +4,34 @@
  */
 import type { SessionConfig } from '../controllers/room-session.ts';
 import type { RoomView } from '../pipeline/types.ts';
+import { listOf, urlAllowList } from '../protocol/index.ts';
 import type { RoomProperties } from './room-properties.ts';
+
+/** The room server's origin (`emulator-url`), where its HLS origin serves streams. */
+function roomServerOrigin(el: RoomProperties): string | undefined {
+  if (!el.emulatorUrl) return undefined;
+  try {
+    return new URL(el.emulatorUrl, location.href).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The URL policies and trusted ids the decoder applies (docs/security.md). */
+function trustOf(el: RoomProperties): Pick<SessionConfig, 'trustedIds' | 'allowMediaUrl' | 'allowAvatarUrl'> {
+  const origin = location.origin;
+  const server = roomServerOrigin(el);
+  const media = urlAllowList([...listOf(el.streamHosts), ...(server && server !== origin ? [server] : [])], origin);
+  const hosts = urlAllowList(el.avatarHosts, origin);
+  const allow = el.allowUrl;
+  const avatar = hosts && allow ? (url: string) => hosts(url) || allow(url) : (hosts ?? allow);
+  const trusted = listOf(el.trustedSenders);
+  return {
+    ...(trusted.length ? { trustedIds: new Set(trusted) } : {}),
+    ...(media ? { allowMediaUrl: media } : {}),
+    ...(avatar ? { allowAvatarUrl: avatar } : {}),
+  };
+}
 
 /** What the room session needs, or undefined while there is no room id. */
 export function sessionConfigOf(el: RoomProperties): SessionConfig | undefined {
@@ -20,6 +47,7 @@ export function sessionConfigOf(el: RoomProperties): SessionConfig | undefined {
     ...(el.chat ? { chat: el.chat } : {}),
     ...(el.anchor?.userId ? { anchorId: el.anchor.userId } : {}),
     ...(el.allowUrl ? { allowUrl: el.allowUrl } : {}),
+    ...trustOf(el),
     likeWindowMs: Math.max(250, Number(el.likeWindow) || 1000),
   };
 }

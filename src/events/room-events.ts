@@ -46,7 +46,7 @@ export class LcrMuteChangeEvent extends LcrEvent<{ muted: boolean; scope: 'all' 
   }
 }
 
-export type LcrErrorCode = 'transport' | 'join' | 'login' | 'player' | 'config' | 'room-evicted' | 'send';
+export type LcrErrorCode = 'transport' | 'join' | 'login' | 'player' | 'config' | 'room-evicted' | 'send' | 'pipeline';
 
 export class LcrErrorEvent extends LcrEvent<{ code: LcrErrorCode; message: string; cause?: unknown }> {
   static readonly type = 'lcr-error';

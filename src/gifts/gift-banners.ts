@@ -54,7 +54,11 @@ function avatar(sender: Sender): HTMLElement {
     const img = el('img', 'gift-banner-avatar');
     img.alt = '';
     img.decoding = 'async';
+    img.loading = 'lazy';
     img.referrerPolicy = 'no-referrer';
+    // A CORS request without credentials: no cookies go to an avatar host (a host without CORS
+    // headers fails here and the generated avatar is shown instead).
+    img.crossOrigin = 'anonymous';
     img.src = sender.avatar;
     img.onerror = () => img.replaceWith(initial(sender));
     return img;
@@ -65,6 +69,7 @@ function avatar(sender: Sender): HTMLElement {
 function initial(sender: Sender): HTMLElement {
   const span = el('span', 'gift-banner-avatar', Array.from(sender.nick.trim())[0]?.toUpperCase() ?? '?');
   span.setAttribute('aria-hidden', 'true');
+  span.style.background = `hsl(${hueOf(sender.id)} 55% 38%)`;
   return span;
 }
 
@@ -193,4 +198,11 @@ export function createGiftBanners(container: HTMLElement, options: GiftBannersOp
       container.classList.remove('gift-banners');
     },
   };
+}
+
+/** A stable hue per user id, so a generated avatar keeps its colour across messages. */
+function hueOf(id: string): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  return h % 360;
 }

@@ -33,6 +33,7 @@ import { giftCombo } from './operators/gift-combo.ts';
 import { type GiftBatch, type GiftTap, mergeGiftTaps } from './operators/merge-gift-taps.ts';
 import { isControl, reduceRoomState } from './operators/reduce-room-state.ts';
 import { shedByPriority } from './operators/shed-by-priority.ts';
+import { isolateBranch, type PipelineBranch } from './operators/isolate-branch.ts';
 import { tokenBucket } from './operators/token-bucket.ts';
 import { trackEchoes } from './operators/track-echoes.ts';
 import type { DisplayItem, EchoInput, EchoState, GiftCombo, LikeBurst, PipelineMetrics, RoomView } from './types.ts';
@@ -61,6 +62,8 @@ export interface RoomPipelineInputs {
 
 export interface RoomPipelineOptions {
   readonly scheduler?: SchedulerLike;
+  /** Told of an error inside one branch; the branch then resubscribes and the others go on. */
+  readonly onDefect?: (branch: PipelineBranch, error: unknown) => void;
   readonly dedupeCapacity?: number;
   readonly barrageQueue?: number;
   readonly barrageMaxAgeMs?: number;
@@ -104,6 +107,8 @@ const priorityOf = (d: DisplayItem): Priority => d.event.priority;
 export function createRoomPipeline(inputs: RoomPipelineInputs, options: RoomPipelineOptions = {}): RoomPipeline {
   const s = options.scheduler ?? asyncScheduler;
   const meta = options.meta ?? (() => ({ level: 0 }));
+  const onDefect = options.onDefect ?? (() => undefined);
+  const isolate = <T>(branch: PipelineBranch) => isolateBranch<T>(branch, onDefect, s);
 
   // --- outbound text: bucket → echo + transmit -------------------------------------------
   const admissions$ = inputs.texts$.pipe(
@@ -155,7 +160,7 @@ export function createRoomPipeline(inputs: RoomPipelineInputs, options: RoomPipe
   const room$ = merge(
     events$.pipe(filter(isControl)),
     inputs.connection$.pipe(map((state) => ({ kind: 'connection' as const, state }))),
-  ).pipe(reduceRoomState(s), share());
+  ).pipe(reduceRoomState(s), isolate('room'), share());
 
   const display$ = events$.pipe(
     filter((e): e is TextEvent | GiftEvent => e.kind === 'text' || (e.kind === 'gift' && e.gift.type === 1)),
@@ -178,11 +183,13 @@ export function createRoomPipeline(inputs: RoomPipelineInputs, options: RoomPipe
   const barrage$ = barrageOut$.pipe(
     filter((o) => o.type === 'item'),
     map((o) => o.item),
+    isolate('barrage'),
   );
 
   const gifts$ = events$.pipe(
     filter((e): e is GiftEvent => e.kind === 'gift' && e.gift.type !== 1),
     giftCombo(options.comboWindowMs ?? 3000, s),
+    isolate('gifts'),
   );
 
   const likes$ = events$.pipe(
@@ -190,6 +197,7 @@ export function createRoomPipeline(inputs: RoomPipelineInputs, options: RoomPipe
     map((e) => (e.kind === 'like' ? e.count : 0)),
     aggregateLikes(options.inboundLikeWindowMs ?? 500, s),
     scan((acc: LikeBurst, count: number): LikeBurst => ({ count, total: acc.total + count }), { count: 0, total: 0 }),
+    isolate('likes'),
   );
 
   const metrics$ = merge(
@@ -201,12 +209,12 @@ export function createRoomPipeline(inputs: RoomPipelineInputs, options: RoomPipe
         o.type === 'item' ? { type: 'admitted' } : o.type === 'depth' ? { type: 'depth', depth: o.depth } : { type: 'drop', drop: { reason: o.reason, priority: o.priority } },
       ),
     ),
-  ).pipe(countMetrics(options.metricsIntervalMs ?? 1000, s));
+  ).pipe(countMetrics(options.metricsIntervalMs ?? 1000, s), isolate('metrics'));
 
   return {
-    events$,
+    events$: events$.pipe(isolate('chat')),
     room$,
-    display$,
+    display$: display$.pipe(isolate('chat')),
     barrage$,
     gifts$,
     likes$,

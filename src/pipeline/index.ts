@@ -13,3 +13,4 @@ export { reduceRoomState, roomReducer, isControl, type ControlInput } from './op
 export { shedByPriority, type Shed } from './operators/shed-by-priority.ts';
 export { tokenBucket, type Admission } from './operators/token-bucket.ts';
 export { trackEchoes } from './operators/track-echoes.ts';
+export { isolateBranch, type PipelineBranch } from './operators/isolate-branch.ts';

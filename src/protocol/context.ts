@@ -6,6 +6,15 @@ export interface DecodeContext extends UrlPolicy {
   readonly selfId?: string;
   /** The anchor's user id, for the anchor badge. */
   readonly anchorId?: string;
+  /**
+   * Who may send control commands, gifts and role claims: the REST admin identity, system
+   * senders, the anchor and host-listed ids are added by `trustedSender` (see sender.ts).
+   */
+  readonly trustedIds?: ReadonlySet<string>;
+  /** Allow-list for stream, replay and poster URLs from the room (stream hosts); default: none but the page's origin. */
+  readonly allowMediaUrl?: (url: string) => boolean;
+  /** Allow-list for avatar URLs from messages; default: none (a generated avatar is shown). */
+  readonly allowAvatarUrl?: (url: string) => boolean;
   /** Fallback clock (ms) for frames without a usable time — the pipeline's scheduler.now(). */
   readonly now: number;
 }

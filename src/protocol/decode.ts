@@ -11,7 +11,8 @@ import { makeSender, readMeta, SYSTEM_SENDER } from './sender.ts';
 import { decodeSystemNotice, decodeTip, profileEvents } from './tips.ts';
 import type { DecodeResult, InboundFrame, KickReason, Priority, RoomEvent, TextEvent } from './types.ts';
 
-const PRIORITY_OF: Record<string, Priority> = { High: 'high', Normal: 'normal', Low: 'low', Lowest: 'lowest' };
+/** A Map, not an object: a wire priority of `toString` or `__proto__` must find nothing. */
+const PRIORITY_OF: ReadonlyMap<unknown, Priority> = new Map([['High', 'high'], ['Normal', 'normal'], ['Low', 'low'], ['Lowest', 'lowest']]);
 const KICK_REASONS: readonly KickReason[] = ['multipleAccount', 'multipleDevice', 'userSigExpired', 'REST_API_Kick', 'banned', 'roomDismissed'];
 
 const fail = (reason: Extract<DecodeResult, { ok: false }>['reason'], detail?: string): DecodeResult => ({
@@ -106,7 +107,7 @@ export function decodeMessage(m: unknown, ctx: DecodeContext): DecodeResult {
   const payload = m.payload;
   if (!isRecord(payload)) return fail('bad-field', 'payload');
   const meta = readMeta(m.cloudCustomData);
-  const priority: Priority = PRIORITY_OF[typeof m.priority === 'string' ? m.priority : 'Normal'] ?? 'normal';
+  const wirePriority: Priority = PRIORITY_OF.get(m.priority) ?? 'normal';
   const time = timeMs(m.time, ctx.now);
 
   if (m.type === 'TIMGroupTipElem' || m.type === 'TIMGroupSystemNoticeElem') {
@@ -114,8 +115,10 @@ export function decodeMessage(m: unknown, ctx: DecodeContext): DecodeResult {
     return m.type === 'TIMGroupTipElem' ? decodeTip(payload, base, ctx) : decodeSystemNotice(payload, base, ctx);
   }
 
-  const sender = makeSender(m.from, m.nick, m.avatar, meta, ctx, ctx.anchorId);
+  const sender = makeSender(m.from, m.nick, m.avatar, meta, ctx);
   if (!sender) return fail('bad-field', 'from');
+  // A viewer's wire priority never lifts its message above Normal in our shedding.
+  const priority: Priority = wirePriority === 'high' && !sender.trusted ? 'normal' : wirePriority;
   const own = ctx.selfId !== undefined && sender.id === ctx.selfId;
   // Built without spreads: this is the hot path of every message (see bench:pipeline).
   const base: EventBase = meta.clientId ? { id, time, priority, sender, own, clientId: meta.clientId } : { id, time, priority, sender, own };

@@ -7,7 +7,8 @@ import type { DecodeContext } from './context.ts';
 import { LIMITS } from './limits.ts';
 import { jsonCache } from './json-cache.ts';
 import { boundedJson, capBytes, cleanId, cleanText, intIn, isRecord, safeUrl } from './sanitize.ts';
-import type { DecodeResult, GiftInfo, GiftType, JsonValue, RoomEvent, RoomStateName } from './types.ts';
+import { avatarUrl } from './sender.ts';
+import type { DecodeResult, GiftInfo, GiftType, JsonValue, RoomEvent, RoomStateName, Sender } from './types.ts';
 import { ROOM_STATES } from './types.ts';
 
 /** The parts of a message every decoded event shares (id, time, sender, …). */
@@ -33,12 +34,17 @@ export function decodeCustom(data: unknown, base: EventBase, ctx: DecodeContext)
   if (!cmd) return fail('bad-envelope', 'cmd');
   const info = env.data.cmdInfo ?? {};
   if (!isRecord(info)) return fail('bad-envelope', 'cmdInfo');
+  // Trust is decided here, once: only a trusted sender's gifts and control commands take effect.
+  if (!base.sender.trusted && SERVER_ONLY.has(cmd)) return fail('untrusted', cmd);
   switch (cmd) {
     // Gifts and likes are the hot custom commands: built without object spreads (bench:pipeline).
     case CMD.gift: {
       const gift = decodeGift(info, ctx);
       if (!gift) return fail('bad-field', 'gift');
-      const { id, time, priority, sender, own, clientId } = base;
+      const { id, time, priority, clientId } = base;
+      const sender = gifter(info, base, ctx);
+      if (!sender) return fail('bad-field', 'gift sender');
+      const own = ctx.selfId !== undefined && sender.id === ctx.selfId;
       return one(clientId ? { kind: 'gift', id, time, priority, sender, own, clientId, gift } : { kind: 'gift', id, time, priority, sender, own, gift });
     }
     case CMD.like: {
@@ -68,6 +74,24 @@ export function decodeCustom(data: unknown, base: EventBase, ctx: DecodeContext)
   }
 }
 
+/** Commands that only the business server (REST API), the system or a trusted id may send. */
+const SERVER_ONLY: ReadonlySet<string> = new Set([CMD.gift, CMD.roomState, CMD.announcement, CMD.audience, CMD.system]);
+
+/**
+ * Who gave a gift. The business server sends a billed gift from its trusted account and names
+ * the viewer who paid in `cmdInfo` (`senderID`, `senderNick`, `senderAvatar`; the kit ignores
+ * fields it does not know). Without them the trusted sender itself gave it.
+ */
+function gifter(info: Record<string, unknown>, base: EventBase, ctx: DecodeContext): Sender | undefined {
+  if (info.senderID === undefined) return base.sender;
+  const id = cleanId(info.senderID, LIMITS.userIdChars);
+  if (!id) return undefined;
+  const avatar = avatarUrl(info.senderAvatar, ctx);
+  const nick = cleanText(info.senderNick, LIMITS.nickChars) ?? id;
+  const role = id === ctx.anchorId ? 'anchor' : 'member';
+  return avatar ? { id, nick, avatar, level: base.sender.level, role } : { id, nick, level: base.sender.level, role };
+}
+
 function decodeGift(info: Record<string, unknown>, ctx: DecodeContext): GiftInfo | undefined {
   const type = intIn(info.type ?? 1, 1, 3) as GiftType | undefined;
   const count = intIn(info.giftCount ?? 1, LIMITS.giftCountMin, LIMITS.giftCountMax);
@@ -92,8 +116,8 @@ export function decodeRoomState(info: Record<string, unknown>, base: EventBase, 
   const state = ROOM_STATES.find((s) => s === info.state) as RoomStateName | undefined;
   if (!state) return fail('bad-field', 'state');
   const startTime = intIn(info.startTime, 0, 8.64e15);
-  const streamUrl = safeUrl(info.streamUrl, ctx);
-  const replayUrl = safeUrl(info.replayUrl, ctx);
+  const streamUrl = mediaUrl(info.streamUrl, ctx);
+  const replayUrl = mediaUrl(info.replayUrl, ctx);
   return one({
     ...base,
     kind: 'room-state',
@@ -104,14 +128,31 @@ export function decodeRoomState(info: Record<string, unknown>, base: EventBase, 
   });
 }
 
+/**
+ * A stream or replay URL from the room: same-origin, or on the host's stream-host list. Never
+ * any `https:` URL, or whoever can set room state could point every player at their stream.
+ */
+function mediaUrl(v: unknown, ctx: DecodeContext): string | undefined {
+  const url = safeUrl(v, ctx.origin ? { origin: ctx.origin } : {});
+  if (!url) return undefined;
+  if (url.startsWith('/') && !url.startsWith('//')) return url;
+  try {
+    if (ctx.origin !== undefined && new URL(url).origin === ctx.origin) return url;
+    return ctx.allowMediaUrl?.(new URL(url).href) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Builds the envelope text for a command (what `payload.data` carries). */
 export function encodeEnvelope(cmd: string, cmdInfo: Record<string, JsonValue>): string {
   return JSON.stringify({ version: ENVELOPE_VERSION, businessID: BUSINESS_ID, data: { cmd, cmdInfo } });
 }
 
 /** The kit's gift payload (SPEC §4), exactly its field names. */
-export function encodeGift(gift: GiftInfo): string {
+export function encodeGift(gift: GiftInfo, from?: { id: string; nick: string; avatar?: string }): string {
   return encodeEnvelope(CMD.gift, {
+    ...(from ? { senderID: from.id, senderNick: from.nick, ...(from.avatar ? { senderAvatar: from.avatar } : {}) } : {}),
     type: gift.type,
     giftUrl: gift.imageUrl ?? '',
     giftCount: gift.count,

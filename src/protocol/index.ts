@@ -9,3 +9,5 @@ export { encodeEnvelope, encodeGift } from './envelope.ts';
 export { failureFromCode, isRetryable } from './errors.ts';
 export { cleanText, safeUrl, parseJson, utf8Bytes, type UrlPolicy } from './sanitize.ts';
 export { encodeMeta, readMeta, SYSTEM_SENDER, type MessageMeta } from './sender.ts';
+export { avatarUrl, isTrustedId, SYSTEM_IDS } from './sender.ts';
+export { listOf, urlAllowList } from './url-allow-list.ts';

@@ -17,6 +17,12 @@ export interface Sender {
   /** 0..99; 0 when unknown. */
   readonly level: number;
   readonly role: Role;
+  /**
+   * Set when the sender is a trusted identity (decided once, at decode): the REST admin, a
+   * Tencent system sender, the anchor, or an id the host listed. Control commands, gifts and
+   * role claims take effect only from such senders (docs/security.md).
+   */
+  readonly trusted?: true;
 }
 
 export type RoomStateName = 'upcoming' | 'live' | 'paused' | 'ended' | 'replay';
@@ -131,7 +137,9 @@ export type DropReason =
   | 'bad-url'
   | 'empty'
   | 'revoked'
-  | 'risk';
+  | 'risk'
+  /** A control command, gift or priority claim from a sender that may not make it. */
+  | 'untrusted';
 
 export type DecodeResult =
   | { readonly ok: true; readonly events: readonly RoomEvent[] }

@@ -4,10 +4,11 @@
  * - Each `demand$` value n is a level: "downstream can take n items now" (e.g. free barrage
  *   lanes). The buffer releases up to n waiting items, highest priority first, and keeps what is
  *   left of n, so items arriving later pass straight through until it is used up.
- * - Over `capacity`, the oldest item of the lowest non-empty priority is shed. High items and
- *   protected items (own messages) are never shed; protected items skip the queue entirely.
- * - With `maxAgeMs`, items waiting longer than that are dropped as stale on each demand, so a
- *   viewer never sees a burst of old comments (High and protected items excepted).
+ * - Over `capacity`, the oldest item of the lowest non-empty priority is shed — High last, but
+ *   High too: a wire priority is a claim, and a flood of High comments must not grow the buffer
+ *   without bound. Protected items (own messages) skip the queue and are never dropped.
+ * - With `maxAgeMs`, items of every priority waiting longer than that are dropped as stale on
+ *   each demand, so a viewer never sees a burst of old comments.
  * - The output completes with the source; items still waiting then are reported as stale drops.
  */
 import { defer, endWith, map, merge, type Observable, type OperatorFunction, type SchedulerLike, takeWhile } from 'rxjs';
@@ -66,7 +67,7 @@ export function shedByPriority<T>(options: ShedOptions<T>): OperatorFunction<T, 
         let more: Shed<T>[] | null = null;
         while (size > capacity) {
           const victim = shedOne();
-          if (!victim) break; // only High items left: they are never shed
+          if (!victim) break; // cannot happen while size > capacity ≥ 0; kept as a loop guard
           if (!shed) shed = victim;
           else (more ??= [shed]).push(victim);
         }
@@ -74,7 +75,7 @@ export function shedByPriority<T>(options: ShedOptions<T>): OperatorFunction<T, 
       };
 
       const shedOne = (): Shed<T> | undefined => {
-        for (let i = PRIORITIES.length - 1; i > 0; i--) {
+        for (let i = PRIORITIES.length - 1; i >= 0; i--) {
           const priority = PRIORITIES[i]!;
           const victim = queues.get(priority)!.shift();
           if (victim) {
@@ -90,7 +91,6 @@ export function shedByPriority<T>(options: ShedOptions<T>): OperatorFunction<T, 
         if (maxAgeMs !== undefined) {
           const oldest = scheduler.now() - maxAgeMs;
           for (const priority of PRIORITIES) {
-            if (priority === 'high') continue;
             const q = queues.get(priority)!;
             while (q.length > 0 && q[0]!.at < oldest) {
               out.push({ type: 'drop', item: q.shift()!.item, reason: 'stale', priority });

@@ -25,7 +25,7 @@ function inbound(c: TestClient): InboundFrame[] {
 }
 
 test('text, custom (gift, like, any), tips 1/2/6/7/10/11, notices 5/255, broadcast, attributes, profile, kicks', async () => {
-  emu = await startEmulator({ config: { multiLogin: 'kick-old' } });
+  emu = await startEmulator({ config: { multiLogin: 'kick-old', userSigPolicy: 'open' } });
   await createRoom(emu, 'live', { Owner_Account: 'anchor', Notification: 'Welcome' });
   await createRoom(emu, 'other');
   const w = await TestClient.open(emu.wsUrl);
@@ -38,13 +38,16 @@ test('text, custom (gift, like, any), tips 1/2/6/7/10/11, notices 5/255, broadca
   await alice.login(emu, 'alice', { nick: 'Alice', level: 3 });
   await alice.ok('join', { roomId: 'live' });
   await alice.ok('send', { wire: { type: 'TIMTextElem', text: 'hello', priority: 'normal', cloudCustomData: '{"lcr":{"level":3,"cid":"c-1"}}' } });
-  const gift = await fetch(`${emu.url}/api/gifts`, { method: 'POST', body: JSON.stringify({ roomId: 'live', userID: 'alice', giftId: 'rocket', count: 1 }) });
+  const gift = await fetch(`${emu.url}/api/gifts`, { method: 'POST', body: JSON.stringify({ roomId: 'live', userID: 'alice', giftId: 'rocket', count: 1, clientId: 'g-1' }) });
   expect(gift.status).toBe(200);
   const crowd = createCrowdApi(emu.engine, 'live', emu.billing);
   crowd.join('bot-1', 'Bot', 5);
   crowd.sendLike('bot-1', 12);
   crowd.sendGift('bot-1', 'rose', 3);
-  crowd.sendCustom('bot-1', JSON.stringify({ version: 1, businessID: 'flutter_live_kit', data: { cmd: 'poll_open', cmdInfo: { q: 'yes?' } } }), 'Normal');
+  // A command of the host's own: the business server sends it (clients may send only text, likes and enter notices).
+  await rest(emu, 'group_open_http_svc/send_group_msg', {
+    GroupId: 'live', Random: 7, MsgBody: [{ MsgType: 'TIMCustomElem', MsgContent: { Data: JSON.stringify({ version: 1, businessID: 'flutter_live_kit', data: { cmd: 'poll_open', cmdInfo: { q: 'yes?' } } }), Desc: 'poll_open', Ext: '' } }],
+  });
   crowd.leave('bot-1');
   const admin = (cmd: string, body: Record<string, unknown>) => rest(emu, `group_open_http_svc/${cmd}`, { GroupId: 'live', ...body });
   await admin('modify_group_base_info', { Notification: 'New notice', MuteAllMember: 'On' });

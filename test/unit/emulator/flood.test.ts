@@ -45,7 +45,8 @@ test(`${RATE_IN} msg/s for ${SECONDS} s: ≤ 40 delivered per second, every High
       for (let i = 0; i < 2; i++, gifts++) bots.sendGift(`bot${(step + i) % 50}`, 'rose', 1);
       for (let i = 0; i < 18; i++) bots.sendText(`bot${i}`, `t${step}-${i}`);
       for (let i = 0; i < 15; i++) bots.sendLike(`bot${i + 18}`, 3);
-      for (let i = 0; i < 3; i++) bots.sendCustom(`bot${i + 33}`, '{"version":1,"businessID":"x","data":{"cmd":"noise","cmdInfo":{}}}', 'Lowest');
+      // (A command clients may send: the business server's before-send callback rejects others.)
+      for (let i = 0; i < 3; i++) bots.sendCustom(`bot${i + 33}`, '{"version":1,"businessID":"x","data":{"cmd":"send_like_message","cmdInfo":{"count":1}}}', 'Lowest');
       const sent = await Promise.all([sender.request('send', { wire: { type: 'TIMTextElem', text: `h${step}a`, priority: 'normal', cloudCustomData: '' } }), sender.request('send', { wire: { type: 'TIMTextElem', text: `h${step}b`, priority: 'normal', cloudCustomData: '' } })]);
       senderResults.push(...sent.map((r) => r.ok));
       offered += 40;

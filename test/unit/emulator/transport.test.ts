@@ -7,7 +7,12 @@ import type { ConnectionState, InboundFrame } from '../../../src/protocol/types.
 import { backoffDelay } from '../../../src/transport/emulator/backoff.ts';
 import { EmulatorTransport, wsUrlOf, type WebSocketCtor } from '../../../src/transport/emulator/emulator-transport.ts';
 import type { WireMessage } from '../../../src/transport/emulator/wire.ts';
-import { createRoom, rest, seeded, startEmulator, until } from './helpers.ts';
+import { createRoom, rest, seeded, startEmulator as startWith, until } from './helpers.ts';
+import type { EmulatorOptions } from '../../../demo/server/emulator.ts';
+
+// These transports fetch their UserSig from node, without the demo's session cookie: the demo
+// business server is told to sign for the user named (its `open` policy, for tests only).
+const startEmulator = (opts: EmulatorOptions = {}) => startWith({ ...opts, config: { userSigPolicy: 'open', ...opts.config } });
 
 let emu: Emulator | undefined;
 const transports: EmulatorTransport[] = [];
@@ -116,6 +121,7 @@ describe('EmulatorTransport', () => {
     expect(await alice.t.send({ type: 'TIMTextElem', text: 'early', priority: 'normal', cloudCustomData: '' })).toMatchObject({ ok: false, reason: 'network' });
     await alice.t.connect({ kind: 'user', userId: 'alice', userSigUrl: '/api/usersig', nick: 'Alice', level: 4 });
     await alice.t.join('live');
+    emu.app.sessions.setLevel('alice', 4); // the level on the wire is the business server's
     const r = await alice.t.send({ type: 'TIMTextElem', text: 'hello from alice', priority: 'normal', cloudCustomData: '{"lcr":{"level":4,"cid":"c1"}}' });
     expect(r.ok).toBe(true);
     if (r.ok) expect(Math.abs(r.time - Date.now())).toBeLessThan(5000); // ms

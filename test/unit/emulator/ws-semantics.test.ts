@@ -34,6 +34,8 @@ describe('joining, receiving, sending', () => {
 
     const alice = await open();
     await alice.login(emu, 'alice', { nick: 'Alice', level: 7 });
+    // The level on the wire is the business server's (its before-send callback rewrites it).
+    emu.app.sessions.setLevel('alice', 7);
     await alice.ok('join', { roomId: 'room-a' });
     const sent = (await alice.ok('send', { wire: { type: 'TIMTextElem', text: 'hello room', priority: 'normal', cloudCustomData: '{"lcr":{"level":7}}' } })) as { id: string; time: number };
     const got = await guest.waitMessage((m) => m.type === 'TIMTextElem');

@@ -135,8 +135,9 @@ describe('createRoomPipeline', () => {
       for (let i = 0; i < 500; i++) {
         all$.next(textMsg(`t${i}`, `u${i % 50}`, `flood ${i}`));
         if (i % 25 === 0) {
-          const data = encodeGift({ type: 2, name: 'Crown', count: 1, units: '' });
-          all$.next({ kind: 'message', message: { ID: `g${i}`, type: 'TIMCustomElem', payload: { data }, from: `g${i}`, priority: 'High' } });
+          // As the business server sends a billed gift: from its account, naming the viewer.
+          const data = encodeGift({ type: 2, name: 'Crown', count: 1, units: '' }, { id: `g${i}`, nick: `G${i}` });
+          all$.next({ kind: 'message', message: { ID: `g${i}`, type: 'TIMCustomElem', payload: { data }, from: 'administrator', priority: 'High' } });
         }
       }
     });

@@ -39,16 +39,31 @@ describe('shedByPriority', () => {
     });
   });
 
-  it('keeps High items even when only High items are over capacity', () => {
+  it('sheds the oldest High item too when only High items are over capacity (a bounded buffer for every priority)', () => {
     const ts = scheduler();
-    ts.run(({ hot, cold, expectObservable }) => {
+    ts.run(({ hot, cold, expectObservable, expectSubscriptions }) => {
       const src = cold<I>('abc-------|', { a: i('a', 'high'), b: i('b', 'high'), c: i('c', 'high') });
       const demand = hot<number>('----x', { x: 5 });
       const out = src.pipe(shedByPriority<I>({ capacity: 1, priorityOf: (x) => x.p, demand$: demand, scheduler: ts }));
-      expectObservable(out).toBe('----(abcd)|', {
-        a: { type: 'item', item: i('a', 'high') },
-        b: { type: 'item', item: i('b', 'high') },
+      expectObservable(out).toBe('-AB-(cd)--|', {
+        A: { type: 'drop', item: i('a', 'high'), reason: 'shed', priority: 'high' },
+        B: { type: 'drop', item: i('b', 'high'), reason: 'shed', priority: 'high' },
         c: { type: 'item', item: i('c', 'high') },
+        d: { type: 'depth', depth: 0 },
+      });
+      expectSubscriptions(src.subscriptions).toBe('^---------!');
+    });
+  });
+
+  it('ages High items out like the others (a flood of High comments does not queue for hours)', () => {
+    const ts = scheduler();
+    ts.run(({ hot, cold, expectObservable }) => {
+      const src = cold<I>('a 5ms b 19ms |', { a: i('a', 'high'), b: i('b', 'high') });
+      const demand = hot<number>('- 9ms x', { x: 5 });
+      const out = src.pipe(shedByPriority<I>({ capacity: 10, priorityOf: (x) => x.p, demand$: demand, maxAgeMs: 5, scheduler: ts }));
+      expectObservable(out).toBe('- 9ms (SBd) 11ms |', {
+        S: { type: 'drop', item: i('a', 'high'), reason: 'stale', priority: 'high' },
+        B: { type: 'item', item: i('b', 'high') },
         d: { type: 'depth', depth: 0 },
       });
     });

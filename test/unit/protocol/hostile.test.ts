@@ -7,7 +7,9 @@ function first(r: DecodeResult): RoomEvent {
   return r.events[0]!;
 }
 
-const ctx: DecodeContext = { now: 1_700_000_000_000, selfId: 'me', origin: 'https://shop.example' };
+// u1 is trusted here (its gifts decode) and avatars are allowed from anywhere `https:`: this table
+// is about payload shapes; trust and the avatar list have their own tests (trust.test.ts).
+const ctx: DecodeContext = { now: 1_700_000_000_000, selfId: 'me', origin: 'https://shop.example', trustedIds: new Set(['u1']), allowAvatarUrl: () => true };
 const custom = (data: unknown, extra: Record<string, unknown> = {}) => ({
   kind: 'message' as const,
   message: { ID: 'm1', type: 'TIMCustomElem', payload: { data }, from: 'u1', nick: 'U', time: 1_700_000_000, priority: 'High', ...extra },
@@ -87,9 +89,9 @@ describe('hostile payloads', () => {
 
   it('the allow-list hook can refuse a URL (and a throwing hook refuses)', () => {
     const only = (u: string) => u.startsWith('https://cdn.example/');
-    const a = decodeFrame(textMsg('hi', { avatar: 'https://other.example/a.png' }), { ...ctx, allowUrl: only });
+    const a = decodeFrame(textMsg('hi', { avatar: 'https://other.example/a.png' }), { ...ctx, allowAvatarUrl: only });
     expect(first(a).sender.avatar).toBeUndefined();
-    const b = decodeFrame(textMsg('hi', { avatar: 'https://cdn.example/a.png' }), { ...ctx, allowUrl: () => { throw new Error('x'); } });
+    const b = decodeFrame(textMsg('hi', { avatar: 'https://cdn.example/a.png' }), { ...ctx, allowAvatarUrl: () => { throw new Error('x'); } });
     expect(first(b).sender.avatar).toBeUndefined();
   });
 

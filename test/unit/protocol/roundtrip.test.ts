@@ -55,7 +55,8 @@ describe('encode → deliver → decode', () => {
       businessID: 'flutter_live_kit',
       data: { cmd: 'send_gift_message', cmdInfo: { type: 3, giftUrl: 'https://cdn.example/r.png', giftCount: 1, giftSEUrl: 'https://cdn.example/rocket.json', giftName: 'Super Rocket', giftUnits: '' } },
     });
-    const [e] = events(deliver(enc.wire, 'fan'));
+    // Gifts take effect from a trusted sender only: the business server's account.
+    const [e] = events(deliver(enc.wire, 'administrator'));
     expect(e).toMatchObject({ kind: 'gift', own: false, gift: { type: 3, name: 'Super Rocket', count: 1, effectUrl: 'https://cdn.example/rocket.json' } });
   });
 

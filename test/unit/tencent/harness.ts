@@ -58,7 +58,15 @@ export async function flush(rounds = 30): Promise<void> {
   for (let i = 0; i < rounds; i++) await Promise.resolve();
 }
 
-const CTX: DecodeContext = { now: 1_700_000_000_000, selfId: 'viewer_me', origin: 'https://shop.example.com' };
+// The fixtures' gifts come from viewer_1 (as the kit's do), so it stands for a trusted sending
+// account here; avatars load from the fixtures' CDN. Trust itself is tested in protocol/trust.test.ts.
+const CTX: DecodeContext = {
+  now: 1_700_000_000_000,
+  selfId: 'viewer_me',
+  origin: 'https://shop.example.com',
+  trustedIds: new Set(['viewer_1']),
+  allowAvatarUrl: (url) => url.startsWith('https://cdn.example.com/'),
+};
 
 /** Decodes frames with the protocol's own decoder; throws on a drop so tests see why. */
 export function decodeAll(frames: readonly InboundFrame[], ctx: Partial<DecodeContext> = {}): RoomEvent[] {
