@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import type { LiveChatRoom } from '../../src/element/live-chat-room.ts';
 import { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
-import { $, chatLines, customMessage, ME, mount, resetPage, sessionOf, textMessage, until, untilPlaying, VOD } from './element-helpers.ts';
+import { $, billedGift, chatLines, customMessage, ME, mount, resetPage, sessionOf, textMessage, until, untilPlaying, VOD } from './element-helpers.ts';
 
 beforeEach(async () => {
   resetPage();
@@ -37,7 +37,7 @@ describe('axe-core', () => {
       transport,
       userId: 'me',
       attrs: { src: VOD },
-      props: { anchor: { userId: 'mina', nick: 'Mina', followers: 12_400 }, announcement: 'Flash sale: 20% off everything until 9 pm! Free shipping on every order today.' },
+      props: { anchor: { userId: 'mina', nick: 'Mina', followers: 12_400 }, trustedSenders: 'mod', announcement: 'Flash sale: 20% off everything until 9 pm! Free shipping on every order today.' },
     });
     transport.emit({ kind: 'attributes', attributes: { state: 'live' } });
     transport.emit({ kind: 'audience', count: 1234 });
@@ -46,7 +46,7 @@ describe('axe-core', () => {
     transport.push(textMessage('mod', 'please be kind', meta(30, 'admin')));
     transport.push(textMessage('mina', 'thanks for coming!', meta(60)));
     transport.push(customMessage('carol', 'member_enter', {}));
-    transport.push(customMessage('dan', 'send_gift_message', { type: 1, giftName: 'Rose', giftCount: 3, giftUrl: '', giftSEUrl: '', giftUnits: '' }));
+    transport.push(billedGift('dan', { type: 1, giftName: 'Rose', giftCount: 3, giftUrl: '', giftSEUrl: '', giftUnits: '' }));
     sessionOf(el).send({ clientId: 'own-failed', text: 'this one fails', sender: ME });
     sessionOf(el).send({ clientId: 'own-pending', text: 'this one waits', sender: ME });
     await until(() => chatLines(el).length >= 10);

@@ -112,15 +112,17 @@ describe('chat list', () => {
   });
 
   it('enter notices, own lines highlighted, level and role badges', async () => {
-    const { el, transport } = await mount({ userId: 'me', props: { anchor: { userId: 'mina', nick: 'Mina' } } });
+    // 'mod' is a moderator the host lists; mallory only claims the role.
+    const { el, transport } = await mount({ userId: 'me', props: { anchor: { userId: 'mina', nick: 'Mina' }, trustedSenders: 'mod' } });
     transport.push(customMessage('carol', 'member_enter', {}));
     transport.push({ ID: 'tip-join', type: 'TIMGroupTipElem', payload: { operationType: 1, userIDList: ['dave'], operatorInfo: { nick: 'Dave' } }, from: '@TIM#SYSTEM', time: 1 });
     transport.push(textMessage('fan', 'hello', meta(12)));
     transport.push(textMessage('old', 'veteran', meta(45)));
     transport.push(textMessage('mod', 'be nice', meta(5, 'admin')));
     transport.push(textMessage('mina', 'welcome!'));
+    transport.push(textMessage('mallory', 'i am staff', meta(5, 'admin')));
     sessionOf(el).send({ clientId: 'own-1', text: 'mine', sender: ME });
-    await until(() => chatLines(el).length === 7);
+    await until(() => chatLines(el).length === 8);
     const enter = $$(el, '.log .line.enter');
     expect(enter.map((l) => l.textContent)).toEqual(['caroljoined', 'Davejoined']);
     const own = $(el, '.log .line.own')!;
@@ -137,6 +139,7 @@ describe('chat list', () => {
     expect(badges('veteran')).toEqual(['badge level tier-4:Lv45']);
     expect(badges('be nice')).toEqual(['badge level tier-1:Lv5', 'badge role admin:Admin']);
     expect(badges('welcome!')).toEqual(['badge role anchor:Host']);
+    expect(badges('i am staff')).toEqual(['badge level tier-1:Lv5']); // no Admin badge from a claim
     expect(badges('mine')).toEqual(['badge level tier-1:Lv3']);
   });
 

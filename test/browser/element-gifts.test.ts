@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { giftResources } from '../../src/gifts/index.ts';
 import { CMD } from '../../src/protocol/index.ts';
-import { $, $$, CATALOG, chatLines, customMessage, giftsOf, ME, mount, resetPage, sleep, stubGiftEndpoint, until } from './element-helpers.ts';
+import { $, $$, billedGift, CATALOG, chatLines, customMessage, giftsOf, ME, mount, resetPage, sleep, stubGiftEndpoint, until } from './element-helpers.ts';
 
 let stub: ReturnType<typeof stubGiftEndpoint> | undefined;
 afterEach(() => {
@@ -114,11 +114,15 @@ describe('element gifts', () => {
     const gifts: string[] = [];
     el.addEventListener('lcr-gift', (e) => gifts.push(e.detail.gift.name));
     const crown = { type: 2, giftUrl: '/demo/public/gifts/crown.svg', giftCount: 1, giftSEUrl: '', giftName: 'Crown', giftUnits: '' };
-    transport.push(customMessage('fan', CMD.gift, crown));
-    transport.push(customMessage('fan', CMD.gift, crown));
-    transport.push(customMessage('fan', CMD.gift, { ...crown, giftCount: 3 }));
+    // The same gift claimed by a viewer's own client (not billed): shows nothing, counts a drop.
+    transport.push(customMessage('mallory', CMD.gift, { ...crown, giftCount: 99 }));
+    transport.push(billedGift('fan', crown));
+    transport.push(billedGift('fan', crown));
+    transport.push(billedGift('fan', { ...crown, giftCount: 3 }));
     await until(() => ($(el, '.gift-banners-host')?.textContent ?? '').includes('5'));
     expect($(el, '.gift-banners-host')!.textContent).toContain('Crown');
+    expect($(el, '.gift-banners-host')!.textContent).toContain('fan');
+    expect($(el, '.gift-banners-host')!.textContent).not.toContain('mallory');
     expect(gifts).toEqual(['Crown', 'Crown', 'Crown']);
   });
 
@@ -136,7 +140,7 @@ describe('element gifts', () => {
     const errors: unknown[] = [];
     const onError = (e: ErrorEvent) => errors.push(e.error);
     window.addEventListener('error', onError);
-    transport.push(customMessage('fan', CMD.gift, { type: 3, giftUrl: '/demo/public/gifts/heart.svg', giftCount: 1, giftSEUrl: 'https://evil.example/x.json', giftName: 'Mystery', giftUnits: '' }));
+    transport.push(billedGift('fan', { type: 3, giftUrl: '/demo/public/gifts/heart.svg', giftCount: 1, giftSEUrl: 'https://evil.example/x.json', giftName: 'Mystery', giftUnits: '' }));
     // The effect URL is refused before any fetch; a still card is shown instead.
     // (heart.svg is not in this catalog either, so the card shows the generic gift glyph.)
     await until(() => $(el, '.gift-effect-host .gift-effect-card') !== null, 4000);

@@ -38,6 +38,11 @@ export function customMessage(from: string, cmd: string, info: Record<string, ne
   return { ID: `c-${++seq}`, type: 'TIMCustomElem', payload: { data: encodeEnvelope(cmd, info as never) }, from, nick: from, time: Math.floor(Date.now() / 1000), priority };
 }
 
+/** A gift as the business server sends it once billed: from its trusted account, naming the payer. */
+export function billedGift(payer: string, info: Record<string, unknown>) {
+  return customMessage('administrator', 'send_gift_message', { senderID: payer, senderNick: payer, ...info });
+}
+
 export function chatLines(el: HTMLElement): string[] {
   return [...el.shadowRoot!.querySelectorAll('.log .line')].map((l) => l.textContent ?? '');
 }

@@ -81,3 +81,30 @@ describe('bundle', () => {
     expect(manifest['src/loader.ts']!.dynamicImports).toContain('src/define.ts');
   });
 });
+
+describe('no secrets in built files', () => {
+  it('no file of the build holds the SDK secret key, a UserSig or a private key', async () => {
+    const { DEV_SECRET_KEY } = await import('../../demo/server/config.ts');
+    const { genUserSig } = await import('../../demo/server/usersig.ts');
+    const { readdirSync, statSync } = await import('node:fs');
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else files.push(p);
+      }
+    };
+    walk(out);
+    expect(files.length).toBeGreaterThan(5);
+    // A UserSig is zlib-deflated JSON, base64 made URL safe: it starts "eJ" and runs long.
+    const sample = genUserSig(1400000000, DEV_SECRET_KEY, 'viewer_1', 3600, Date.now());
+    expect(sample).toMatch(/^eJ[\w*-]{80,}/);
+    for (const file of files) {
+      const text = readFileSync(file, 'latin1');
+      expect(text.includes(DEV_SECRET_KEY), file).toBe(false);
+      expect(/["'`]eJ[\w*-]{80,}/.test(text), `${file} holds something shaped like a UserSig`).toBe(false);
+      expect(/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text), file).toBe(false);
+    }
+  });
+});
