@@ -183,12 +183,21 @@ export class ChatList {
     return line;
   }
 
+  /**
+   * Keeps the log at `max` lines, oldest first out — except the viewer's own lines still sending
+   * or failed (a failed line holds its retry button): those stay until they settle.
+   */
   private trim(): void {
     const log = this.o.log;
-    while (log.childElementCount > this.o.max) {
-      const first = log.firstElementChild as HTMLElement;
-      if (first.dataset.id) this.lines.delete(first.dataset.id);
-      first.remove();
+    let line = log.firstElementChild as HTMLElement | null;
+    while (log.childElementCount > this.o.max && line) {
+      const next = line.nextElementSibling as HTMLElement | null;
+      const unsettled = line.dataset.status === 'pending' || line.dataset.status === 'failed';
+      if (!unsettled) {
+        if (line.dataset.id) this.lines.delete(line.dataset.id);
+        line.remove();
+      }
+      line = next;
     }
   }
 

@@ -49,6 +49,29 @@ describe('chat list', () => {
     expect(chatLines(el)[0]).toBe('u180msg 180');
   });
 
+  it("the viewer's own line is shown however fast others arrive (never evicted before it was rendered)", async () => {
+    const { el, transport } = await mount({ userId: 'me', attrs: { 'barrage-max-count': '50' } });
+    const log = $(el, '.log')!;
+    const rendered: string[] = [];
+    const seen = new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLElement && n.dataset.id) rendered.push(n.dataset.id);
+    });
+    seen.observe(log, { childList: true });
+    let ownId = '';
+    el.addEventListener('lcr-send-request', (e) => (ownId = e.detail.clientId ?? ''), { once: true });
+    // One burst before the next frame: 30 lines, the viewer's own, then 400 more (8× the cap).
+    for (let i = 0; i < 30; i++) transport.push(textMessage(`u${i}`, `before ${i}`));
+    void el.sendText('mine, during the flood');
+    for (let i = 0; i < 20; i++) await Promise.resolve(); // its local echo is queued (a few promise hops), no frame has run
+    for (let i = 0; i < 400; i++) transport.push(textMessage(`v${i}`, `after ${i}`));
+    await until(() => chatLines(el).some((l) => l.endsWith('after 399')));
+    seen.disconnect();
+    expect(ownId).not.toBe('');
+    expect(rendered).toContain(ownId);
+    expect(rendered.filter((id) => id === ownId)).toHaveLength(1);
+    expect(chatLines(el).length).toBeLessThanOrEqual(51); // the cap, plus an own line still sending
+  });
+
   it('appends in batches of at most 20 lines, at most once per animation frame', async () => {
     const { el, transport } = await mount();
     const log = $(el, '.log')!;
