@@ -209,7 +209,7 @@ async function crowd(req: IncomingMessage, url: URL, { engine, crowds }: AppApiD
     if (rate !== undefined && !okNum(rate, 10_000)) return [400, { ok: false, error: 'bad-rate' }];
     if (seconds !== undefined && !okNum(seconds, 600)) return [400, { ok: false, error: 'bad-seconds' }];
     try {
-      const c = crowds.act(roomId, action as CrowdAction, rate as number | undefined, seconds as number | undefined);
+      const c = crowds.act(roomId, action, rate, seconds);
       return [200, { ok: true, roomId, running: c.running }];
     } catch (err) {
       return [409, { ok: false, error: err instanceof ChatError ? err.message : 'crowd-failed' }];

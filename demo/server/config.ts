@@ -107,7 +107,7 @@ export function readConfig(env: Env = process.env): EmulatorConfig {
   const sigPolicy = (env.LCR_USERSIG_POLICY ?? 'session').trim();
   if (sigPolicy !== 'session' && sigPolicy !== 'open') throw new Error('LCR_USERSIG_POLICY must be session or open');
   const list = (name: string, fallback: readonly string[]): string[] =>
-    env[name] === undefined ? [...fallback] : env[name]!.split(',').map((k) => k.trim()).filter(Boolean);
+    env[name] === undefined ? [...fallback] : env[name].split(',').map((k) => k.trim()).filter(Boolean);
   const keywords = env.LCR_KEYWORDS === undefined
     ? DEFAULT_KEYWORDS
     : env.LCR_KEYWORDS.split(',').map((k) => k.trim().toLowerCase()).filter(Boolean);

@@ -92,7 +92,7 @@ export function verifyUserSig(sig: unknown, sdkAppId: number, key: string, userI
   }
   if (app !== sdkAppId) return fail('wrong-app');
   if (identifier !== userId) return fail('wrong-user');
-  const expected = Buffer.from(hmac(key, identifier, app, time, expire, userBuf as string | undefined));
+  const expected = Buffer.from(hmac(key, identifier, app, time, expire, userBuf));
   const given = Buffer.from(digest);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return fail('forged');
   if (time + expire < Math.floor(nowMs / 1000)) return fail('expired');

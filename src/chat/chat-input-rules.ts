@@ -36,9 +36,9 @@ export const MAX_COUNTDOWN_MS = 99 * 3600 * 1000;
 /** Why the viewer cannot send now, most serious first; null when nothing blocks. */
 export function inputBlock(s: ChatInputStatus, now: number): InputBlock | null {
   const banned = s.bannedUntil !== undefined && s.bannedUntil > now;
-  if (s.kicked === 'banned' || (s.kicked && banned)) return { kind: 'banned', until: banned ? s.bannedUntil! : Infinity };
+  if (s.kicked === 'banned' || (s.kicked && banned)) return { kind: 'banned', until: banned ? s.bannedUntil : Infinity };
   if (s.kicked) return { kind: 'kicked' };
-  if (banned) return { kind: 'banned', until: s.bannedUntil! };
+  if (banned) return { kind: 'banned', until: s.bannedUntil };
   if (s.guest) return { kind: 'guest' };
   if (s.muteAll) return { kind: 'mute-all' };
   if (s.mutedUntil !== undefined && s.mutedUntil > now) return { kind: 'muted', until: s.mutedUntil };

@@ -11,6 +11,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { failureText } from '../chat/failure-text.ts';
+import { LcrErrorEvent } from '../events/index.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { createAssetGate, EMPTY_CATALOG, parseCatalog, type CatalogGift, type GiftCatalog } from '../gifts/gift-catalog.ts';
 import type { GiftStage } from '../gifts/gift-stage.ts';
@@ -42,6 +43,8 @@ export interface GiftPanelState {
   customOpen: boolean;
   balance: number | undefined;
   error: string | undefined;
+  /** Set with `error` when the failed bill's outcome is unknown: the error offers Retry. */
+  retryId?: string | undefined;
   combo: number;
 }
 
@@ -61,7 +64,7 @@ export class GiftHost implements ReactiveController {
     private readonly options: GiftHostOptions,
   ) {
     host.addController(this);
-    this.sender = new GiftSender({ ...options, host, catalog: () => this.catalogValue, onResult: (r) => this.onResult(r) });
+    this.sender = new GiftSender({ ...options, host, catalog: () => this.catalogValue, onResult: (r, retryId) => this.onResult(r, retryId) });
   }
 
   get catalog(): GiftCatalog {
@@ -112,7 +115,7 @@ export class GiftHost implements ReactiveController {
       this.load = null;
       this.useCatalog(res.catalog);
       if (res.ok) onLoaded(res.catalog.gifts);
-      else this.host.dispatchEvent(new CustomEvent('lcr-error', { detail: { code: 'gifts', message: `Could not load the gift catalog (${res.reason})` }, bubbles: true, composed: true }));
+      else this.host.dispatchEvent(new LcrErrorEvent({ code: 'catalog', message: `Could not load the gift catalog (${res.reason})` }));
     });
   }
 
@@ -153,7 +156,7 @@ export class GiftHost implements ReactiveController {
   select = (id: string): void => this.set({ selected: id, combo: 0, error: undefined });
   setCount = (count: number): void => this.set({ count, customOpen: this.panel.customOpen && ![1, 10, 99].includes(count) });
   openCustom = (): void => this.set({ customOpen: true });
-  dismissError = (): void => this.set({ error: undefined });
+  dismissError = (): void => this.set({ error: undefined, retryId: undefined });
 
   /** The panel's send: count 1 is a tap (merged with rapid others), any other count one request. */
   sendSelected = (): void => {
@@ -168,7 +171,15 @@ export class GiftHost implements ReactiveController {
     void this.sender.send(id, this.panel.count, !single);
   };
 
-  private onResult(r: GiftSendResult): void {
+  /** The last failed batch's Retry: bills it again under the same clientId (charged at most once). */
+  retryFailed = (): void => {
+    const id = this.panel.retryId;
+    if (!id) return;
+    this.set({ error: undefined, retryId: undefined });
+    void this.sender.retry(id);
+  };
+
+  private onResult(r: GiftSendResult, retryId?: string): void {
     if (r.ok) {
       this.set({ ...(r.balance !== undefined ? { balance: r.balance } : {}) });
       return;
@@ -177,7 +188,7 @@ export class GiftHost implements ReactiveController {
     const lang = this.options.lang();
     const error =
       r.reason === 'no-endpoint' ? t(lang, 'gifting.noEndpoint') : r.reason === 'unknown-gift' ? t(lang, 'gifting.unknown') : failureText(lang, r.reason);
-    this.set({ error, combo: 0, ...(r.balance !== undefined ? { balance: r.balance } : {}) });
+    this.set({ error, retryId, combo: 0, ...(r.balance !== undefined ? { balance: r.balance } : {}) });
   }
 
   private moveFocus(intoPanel: boolean): void {

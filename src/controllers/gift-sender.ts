@@ -1,16 +1,18 @@
 /**
  * Sending gifts (SPEC §5): taps go to the session, whose pipeline merges them (a preset count is
  * one batch; rapid taps flush at 20 or after 1 s idle); each batch fires the cancelable
- * `lcr-gift-request`, then is billed at `gift-endpoint`; the sender sees the gift at once (a local
- * echo through the pipeline, deduped against the room's copy by its client id) and a failed bill
- * rolls the echo back and reports the reason.
+ * `lcr-gift-request`, then is billed at `gift-endpoint`. Only a billed gift is shown to its sender
+ * (a local echo through the pipeline, deduped against the room's copy by its client id, so its
+ * `lcr-gift`, banner, effect, barrage item and chat line all follow the charge); a failed bill
+ * shows nothing but the failure and its reason.
  *
- * Owns: the callers waiting for their batch (FIFO per gift, by count). Must not: bill without an
+ * Owns: the callers waiting for their batch (FIFO per gift, by count) and the unanswered batches a
+ * retry may bill (same clientId). Must not: bill without an
  * endpoint or after the host cancelled, or show a gift the catalog does not know as anything but text.
  */
 import { LcrGiftRequestEvent } from '../events/index.ts';
 import { billGift, type GiftBillResult } from '../gifts/gift-billing.ts';
-import type { GiftCatalog } from '../gifts/index.ts';
+import type { CatalogGift, GiftCatalog } from '../gifts/index.ts';
 import type { GiftBatch } from '../pipeline/index.ts';
 import { LIMITS, type FailureReason, type GiftEvent, type Sender } from '../protocol/index.ts';
 
@@ -26,18 +28,22 @@ export interface GiftSenderDeps {
   readonly self: () => Sender | undefined;
   /** Hand taps to the session's merger; false when there is no session. */
   readonly tap: (giftId: string, count: number, preset: boolean) => boolean;
+  /** Shows the sender's own gift once it is billed. */
   readonly echo: (event: GiftEvent) => void;
-  readonly rollback: (clientId: string) => void;
-  readonly onResult: (result: GiftSendResult) => void;
+  /** Every outcome; `retryId` is set when the outcome is unknown and `retry(retryId)` may bill it once. */
+  readonly onResult: (result: GiftSendResult, retryId?: string) => void;
   readonly fetch?: typeof fetch;
 }
 
+const MAX_UNSETTLED = 8;
 let seq = 0;
 const clientIdFor = (): string => `g${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 export class GiftSender {
   private waiters = new Map<string, { count: number; resolve: (r: GiftSendResult) => void }[]>();
   private inFlight = 0;
+  /** Batches whose bill got no answer, by clientId: a retry reuses the id (bounded). */
+  private readonly unsettled = new Map<string, { giftId: string; count: number }>();
 
   constructor(private readonly d: GiftSenderDeps) {}
 
@@ -65,9 +71,9 @@ export class GiftSender {
   /** A merged batch from the pipeline: ask the host, echo, bill, settle the waiting callers. */
   async batch(b: GiftBatch): Promise<void> {
     const covered = this.take(b.giftId, b.count);
-    const settle = (r: GiftSendResult): void => {
+    const settle = (r: GiftSendResult, retryId?: string): void => {
       for (const resolve of covered) resolve(r);
-      this.d.onResult(r);
+      this.d.onResult(r, retryId);
     };
     const self = this.d.self();
     if (!self) return settle({ ok: false, reason: 'not-logged-in' });
@@ -82,9 +88,47 @@ export class GiftSender {
       clientId,
     });
     if (!this.d.host.dispatchEvent(request)) return settle({ ok: false, reason: 'cancelled' });
+    if (!this.d.endpoint()) return settle({ ok: false, reason: 'no-endpoint' });
+    if (!entry) return settle({ ok: false, reason: 'unknown-gift' });
+    return this.bill(self, entry, b.count, clientId, settle);
+  }
+
+  /**
+   * Bills a batch whose outcome was unknown (no answer) again, with the same clientId: the business
+   * server charges it at most once, whether or not the first attempt went through.
+   */
+  retry(clientId: string): Promise<GiftSendResult> {
+    const failed = this.unsettled.get(clientId);
+    const self = this.d.self();
+    const entry = failed && this.d.catalog().byId(failed.giftId);
+    if (!failed || !self || !entry) return Promise.resolve({ ok: false, reason: 'rejected' });
+    this.unsettled.delete(clientId);
+    return new Promise((resolve) => {
+      void this.bill(self, entry, failed.count, clientId, (r, retryId) => {
+        resolve(r);
+        this.d.onResult(r, retryId);
+      });
+    });
+  }
+
+  private async bill(self: Sender, entry: CatalogGift, count: number, clientId: string, settle: (r: GiftSendResult, retryId?: string) => void): Promise<void> {
     const endpoint = this.d.endpoint();
     if (!endpoint) return settle({ ok: false, reason: 'no-endpoint' });
-    if (!entry) return settle({ ok: false, reason: 'unknown-gift' });
+    this.inFlight++;
+    let billed: GiftBillResult;
+    try {
+      billed = await billGift(endpoint, { roomId: this.d.roomId(), userId: self.id, giftId: entry.id, count, clientId }, this.d.fetch ? { fetch: this.d.fetch } : {});
+    } finally {
+      this.inFlight--;
+    }
+    if (!billed.ok) {
+      // Nothing was shown, so nothing is taken back. An unknown outcome can be retried safely.
+      if (billed.reason !== 'network') return settle(billed);
+      this.unsettled.set(clientId, { giftId: entry.id, count });
+      for (const old of this.unsettled.keys()) if (this.unsettled.size > MAX_UNSETTLED) this.unsettled.delete(old);
+      return settle(billed, clientId);
+    }
+    // Billed: the sender sees it now (the room's copy, deduped by clientId, may come first or later).
     this.d.echo({
       kind: 'gift',
       id: clientId,
@@ -93,17 +137,9 @@ export class GiftSender {
       priority: 'high',
       sender: self,
       own: true,
-      gift: { type: entry.type, name: entry.name, count: b.count, units: '', imageUrl: entry.image, ...(entry.effect ? { effectUrl: entry.effect } : {}), giftId: entry.id },
+      gift: { type: entry.type, name: entry.name, count, units: '', imageUrl: entry.image, ...(entry.effect ? { effectUrl: entry.effect } : {}), giftId: entry.id },
     });
-    this.inFlight++;
-    let billed: GiftBillResult;
-    try {
-      billed = await billGift(endpoint, { roomId: this.d.roomId(), userId: self.id, giftId: entry.id, count: b.count, clientId }, this.d.fetch ? { fetch: this.d.fetch } : {});
-    } finally {
-      this.inFlight--;
-    }
-    if (!billed.ok) this.d.rollback(clientId);
-    settle(billed.ok ? { ok: true, count: b.count, ...(billed.balance !== undefined ? { balance: billed.balance } : {}) } : billed);
+    settle({ ok: true, count, ...(billed.balance !== undefined ? { balance: billed.balance } : {}) });
   }
 
   /** The session ended: nobody waits for a batch that will not come. */

@@ -69,7 +69,8 @@ const overlays = css`
   .barrage-panel label { display: grid; grid-template-columns: 6.5em 1fr 3.2em; align-items: center; gap: 8px; }
   .barrage-panel input, .barrage-panel select { min-height: 24px; accent-color: var(--lcr-color-accent); }
   .barrage-panel select { grid-column: 2 / 4; background: #1d2028; color: inherit; border: 1px solid #3a3f4b; border-radius: 6px; }
-  .banner { position: absolute; left: 50%; top: 64px; transform: translateX(-50%); z-index: 4; background: rgba(0,0,0,.75); padding: 6px 14px; border-radius: 999px; font-size: 13px; }
+  .banner + .banner { top: 100px; }
+  .banner { position: absolute; left: 50%; top: 64px; white-space: nowrap; transform: translateX(-50%); z-index: 4; background: rgba(0,0,0,.75); padding: 6px 14px; border-radius: 999px; font-size: 13px; }
   .blocker { position: absolute; inset: 0; z-index: 6; display: grid; place-items: center; background: rgba(5,5,8,.88); text-align: center; padding: 24px; }
   .blocker p { max-width: 380px; }
 `;

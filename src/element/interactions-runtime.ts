@@ -19,7 +19,7 @@ import { likeButtonStyles } from '../likes/like-button.ts';
 import type { RoomView } from '../pipeline/types.ts';
 import { actionRail } from './templates/interactions.ts';
 
-export interface InteractionsDeps extends Pick<GiftHostOptions, 'parts' | 'allowUrl' | 'lang' | 'endpoint' | 'roomId' | 'rollback'> {
+export interface InteractionsDeps extends Pick<GiftHostOptions, 'parts' | 'allowUrl' | 'lang' | 'endpoint' | 'roomId'> {
   readonly host: ReactiveControllerHost & HTMLElement;
   readonly session: () => SessionHost;
   readonly userId: () => string;
@@ -64,7 +64,6 @@ export class Interactions {
       self,
       tap: (giftId, count, preset) => d.session().tapGift(giftId, count, preset),
       echo: (e) => d.session().echoGift(e),
-      rollback: d.rollback,
     });
     this.input = new ChatInputController(host, {
       onSend: (text) => this.actions.submitText(text, true).clientId,

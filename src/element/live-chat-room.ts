@@ -17,8 +17,10 @@
  * @csspart state-badge - The room-state badge. @csspart card - A room-state card.
  * @csspart announcement-toggle - The announcement's More/Less button. @csspart new-messages - The "N new messages" button.
  * @csspart replay-button - "Watch the replay" on the ended card. @csspart retry-button - Retry on the player's error card.
+ * @csspart connection-banner - "Reconnecting…"/"Offline". @csspart video-banner - "Buffering…"/"Reconnecting the video…" while the video stalls.
  * @cssstate live - @cssstate upcoming - @cssstate paused - @cssstate ended - @cssstate replay
  * @cssstate connecting - @cssstate reconnecting - @cssstate offline - @cssstate kicked - @cssstate guest
+ * @cssstate video-playing - @cssstate video-stalled - @cssstate video-error - and one per `videoState`.
  * @fires lcr-message @fires lcr-member-enter @fires lcr-room-state-change @fires lcr-connection-change
  * @fires lcr-error @fires lcr-metrics @fires lcr-follow-request @fires lcr-kicked @fires lcr-mute-change
  * @fires lcr-gift @fires lcr-like @fires lcr-gift-request @fires lcr-send-request @fires lcr-login-request
@@ -31,7 +33,7 @@ import type { GiftSendResult } from '../controllers/gift-sender.ts';
 import { PlayerHost } from '../controllers/player-host.ts';
 import type { RoomUpdate } from '../controllers/room-update.ts';
 import { SessionHost, type TextSendResult } from '../controllers/session-host.ts';
-import { LcrFollowRequestEvent } from '../events/index.ts';
+import { LcrErrorEvent, LcrFollowRequestEvent } from '../events/index.ts';
 import type { CatalogGift } from '../gifts/index.ts';
 import { hasLang, loadLang, resolveLang, t, type Lang } from '../i18n/index.ts';
 import { INITIAL_ROOM_VIEW, type RoomView } from '../pipeline/types.ts';
@@ -95,7 +97,11 @@ export class LiveChatRoom extends RoomProperties {
   private readonly playerHost = new PlayerHost(this, {
     video: () => this.renderRoot.querySelector('video'),
     onState: (state) => {
+      if (state.status === 'error' && this._player?.status !== 'error' && state.error) {
+        this.dispatchEvent(new LcrErrorEvent({ code: 'player', message: `${state.error.reason}: ${state.error.message}` }));
+      }
       this._player = state;
+      if (this.internals?.states) applyStates(this.internals.states, this._room, !this.userId, state.status);
       // Only the overlays show it: before they render (video first), a state change costs no update.
       if (this.chrome) this.requestUpdate();
       this.barrageHost.setPaused(state.status !== 'playing' && state.status !== 'stalled' && state.status !== 'loading');
@@ -105,6 +111,11 @@ export class LiveChatRoom extends RoomProperties {
   /** Room state (read-only). */
   get roomState(): RoomView['state'] {
     return this._room.state;
+  }
+
+  /** What the video is doing (read-only): `idle`, `loading`, `playing`, `paused`, `stalled` (buffering or recovering), `waiting-for-stream`, `ended` or `error` (gave up; retry on the card). Also a custom state, `:state(video-stalled)` and so on. */
+  get videoState(): PlayerState['status'] {
+    return this._player?.status ?? 'idle';
   }
 
   /** Connection state (read-only). */
@@ -154,7 +165,6 @@ export class LiveChatRoom extends RoomProperties {
           lang: () => this.language,
           endpoint: () => this.giftEndpoint,
           roomId: () => this.roomId,
-          rollback: (clientId) => this.chatHost.remove(clientId),
         });
         this.applyGifts();
         this.ui?.syncInput(this._room);
@@ -243,7 +253,7 @@ export class LiveChatRoom extends RoomProperties {
   private loadedFrom = '';
 
   protected override updated(): void {
-    if (this.internals?.states) applyStates(this.internals.states, this._room, !this.userId);
+    if (this.internals?.states) applyStates(this.internals.states, this._room, !this.userId, this.videoState);
   }
 
   override render() {

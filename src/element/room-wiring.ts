@@ -52,9 +52,9 @@ export function sessionConfigOf(el: RoomProperties): SessionConfig | undefined {
   };
 }
 
-/** Makes the element's custom states match the room: its state, the connection, kicked, guest. */
-export function applyStates(states: CustomStateSet, room: RoomView, guest: boolean): void {
-  const want = new Set<string>();
+/** Makes the element's custom states match the room: its state, the connection, kicked, guest, and the video's (`video-stalled`, …). */
+export function applyStates(states: CustomStateSet, room: RoomView, guest: boolean, video: string): void {
+  const want = new Set<string>([`video-${video}`]);
   if (room.state !== 'unknown') want.add(room.state);
   want.add(room.connection);
   if (room.kicked) want.add('kicked');

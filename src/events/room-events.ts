@@ -46,7 +46,13 @@ export class LcrMuteChangeEvent extends LcrEvent<{ muted: boolean; scope: 'all' 
   }
 }
 
-export type LcrErrorCode = 'transport' | 'join' | 'login' | 'player' | 'config' | 'room-evicted' | 'send' | 'pipeline';
+/**
+ * `transport` the connection gave up; `join` the room could not be entered; `login` the UserSig was
+ * refused; `player` the video gave up (its card offers retry); `config` a bad attribute; `catalog` the
+ * gift catalog could not be loaded; `room-evicted` the room left memory; `send` a send failed;
+ * `pipeline` a part of the room's processing failed and restarted.
+ */
+export type LcrErrorCode = 'transport' | 'join' | 'login' | 'player' | 'config' | 'catalog' | 'room-evicted' | 'send' | 'pipeline';
 
 export class LcrErrorEvent extends LcrEvent<{ code: LcrErrorCode; message: string; cause?: unknown }> {
   static readonly type = 'lcr-error';

@@ -55,6 +55,8 @@ export interface GiftPanelProps {
   readonly onCustom: () => void;
   readonly onSend: () => void;
   readonly onDismissError: () => void;
+  /** Present when the failed gift can be billed again safely (same clientId). */
+  readonly onRetry?: (() => void) | undefined;
 }
 
 export const GIFT_PRESETS: readonly number[] = [1, 10, 99];
@@ -165,6 +167,7 @@ function content(p: GiftPanelProps): TemplateResult {
     ${p.error
       ? html`<div class="gift-error" part="gift-error" role="alert">
           <span class="gift-error-text">${p.error}</span>
+          ${p.onRetry ? html`<button type="button" class="gift-retry" part="gift-retry" @click=${p.onRetry}>${t(p.lang, 'gift.retry')}</button>` : nothing}
           <button type="button" class="gift-dismiss" aria-label=${t(p.lang, 'gift.dismiss')} @click=${p.onDismissError}>×</button>
         </div>`
       : nothing}
@@ -268,6 +271,7 @@ export const giftPanelStyles = css`
     background: rgba(255, 107, 107, 0.16); border: 1px solid rgba(255, 107, 107, 0.5);
   }
   .gift-error-text { flex: 1; min-width: 0; overflow-wrap: anywhere; }
+  .gift-retry { flex: none; min-height: 28px; padding: 0 10px; border: 1px solid currentColor; border-radius: 999px; background: transparent; font: inherit; font-weight: 600; }
   .gift-dismiss { flex: none; width: 28px; height: 28px; border: 0; border-radius: 50%; background: transparent; font-size: 18px; line-height: 1; }
 
   .gift-foot { flex: none; display: flex; align-items: center; gap: 10px; }

@@ -30,7 +30,7 @@ interface MediaSourceScope {
 }
 
 /** Opens a MediaSource on `video` now; null where hls.js would not attach a plain one (or it cannot be made). */
-export function openMediaSourceEarly(video: HTMLVideoElement, scope: MediaSourceScope = globalThis as MediaSourceScope): EarlyMediaSource | null {
+export function openMediaSourceEarly(video: HTMLVideoElement, scope: MediaSourceScope = globalThis): EarlyMediaSource | null {
   const Source = scope.MediaSource;
   if (typeof Source !== 'function' || 'ManagedMediaSource' in scope) return null;
   let source: MediaSource;

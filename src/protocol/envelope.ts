@@ -70,7 +70,7 @@ export function decodeCustom(data: unknown, base: EventBase, ctx: DecodeContext)
       return text ? one({ ...base, kind: 'system', text }) : fail('empty');
     }
     default:
-      return one({ ...base, kind: 'custom', cmd, info: boundedJson(info as JsonValue) });
+      return one({ ...base, kind: 'custom', cmd, info: boundedJson(info) });
   }
 }
 

@@ -64,7 +64,7 @@ function runOnce(total: number): { seconds: number; out: number; drops: number; 
         return d.ok;
       }),
       map((d) => d.item),
-      shedByPriority<RoomEvent>({ capacity: 200, priorityOf: (e) => e.priority as Priority, demand$, scheduler: { now: () => Date.now() } as never, maxAgeMs: 4000 }),
+      shedByPriority<RoomEvent>({ capacity: 200, priorityOf: (e) => e.priority, demand$, scheduler: { now: () => Date.now() } as never, maxAgeMs: 4000 }),
     )
     .subscribe((o) => {
       if (o.type === 'item') out++;

@@ -37,15 +37,15 @@ describe('cooldown', () => {
     const send = m.send()!;
     expect(input.value).toBe('slow down');
     expect(send.disabled).toBe(true);
-    expect(send.textContent!.trim()).toBe('2s');
+    expect(send.textContent.trim()).toBe('2s');
     expect(send.getAttribute('aria-label')).toBe('Send, available in 2s'); // the visible "2s" is in the name
     expect(m.q('[part="input-area"]')!.dataset.state).toBe('cooldown');
     await userEvent.keyboard('{Enter}');
     expect(m.sent).toHaveLength(1);
     expect(chatInputResources().timers).toBe(1);
-    await expect.poll(() => m.send()!.textContent!.trim(), { timeout: 3000, interval: 50 }).toBe('1s');
+    await expect.poll(() => m.send()!.textContent.trim(), { timeout: 3000, interval: 50 }).toBe('1s');
     await expect.poll(() => m.send()!.disabled, { timeout: 3000, interval: 50 }).toBe(false);
-    expect(m.send()!.textContent!.trim()).toBe('Send');
+    expect(m.send()!.textContent.trim()).toBe('Send');
     expect(m.send()!.getAttribute('aria-label')).toBe('Send');
     expect(chatInputResources().timers).toBe(0);
     await userEvent.keyboard('{Enter}');
@@ -92,7 +92,7 @@ describe('blocked states', () => {
     expect(m.input()).toBeNull();
     expect(m.send()).toBeNull();
     const login = m.q<HTMLButtonElement>('[part="login-button"]')!;
-    expect(login.textContent!.trim()).toBe('Log in to chat');
+    expect(login.textContent.trim()).toBe('Log in to chat');
     expect(focusables(m.root)).toEqual([login]);
     await userEvent.click(login);
     expect(m.logins).toHaveLength(1);
@@ -120,7 +120,7 @@ describe('blocked states', () => {
     expect(status(ko)).toBe('진행자가 채팅을 금지했습니다');
     const zh = mountInput({ lang: 'zh-CN' });
     zh.ctrl.setStatus({ guest: true });
-    expect(zh.q('[part="login-button"]')!.textContent!.trim()).toBe('登录后聊天');
+    expect(zh.q('[part="login-button"]')!.textContent.trim()).toBe('登录后聊天');
   });
 });
 

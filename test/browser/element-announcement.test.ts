@@ -18,7 +18,7 @@ describe('announcement', () => {
 
     el.announcement = 'Flash sale until 9 pm: every order ships free today, sizes in the chat, and the next drop is on Friday at noon.';
     await until(() => !!toggle(el));
-    expect(toggle(el)!.textContent!.trim()).toBe('More');
+    expect(toggle(el)!.textContent.trim()).toBe('More');
     toggle(el)!.click();
     await until(() => toggle(el)?.textContent?.trim() === 'Less');
     expect($(el, '.announcement')!.classList.contains('open')).toBe(true);

@@ -155,7 +155,7 @@ describe('chat list', () => {
     expect(getComputedStyle(own).outlineStyle).toBe('solid');
     expect($$(el, '.log .line.own')).toHaveLength(1);
     const badges = (text: string) => {
-      const line = $$(el, '.log .line').find((l) => l.textContent!.includes(text))!;
+      const line = $$(el, '.log .line').find((l) => l.textContent.includes(text))!;
       return [...line.querySelectorAll('.badge')].map((b) => `${b.className}:${b.textContent}`);
     };
     expect(badges('hello')).toEqual(['badge level tier-2:Lv12']);

@@ -1,6 +1,6 @@
 /**
  * Gifts inside the element (issue #5): the panel, merged taps (99 rapid taps → 5 requests), presets
- * (one request), the cancelable `lcr-gift-request`, the local echo and its rollback, banners and
+ * (one request), the cancelable `lcr-gift-request`, the local echo only once billed, banners and
  * effects from the room, `playEffect`, and teardown of a playing effect on disconnect.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -93,7 +93,7 @@ describe('element gifts', () => {
     expect(chatLines(el).some((l) => l.includes('Crown'))).toBe(false);
   });
 
-  it('insufficient balance: clear inline error, the echo is rolled back', async () => {
+  it('insufficient balance: clear inline error; nothing of the gift is shown', async () => {
     const { el } = await mountWithGifts(() => ({ status: 402, body: { ok: false, error: 'insufficient-balance', balance: 3 } }));
     await sendPreset(el, 'Rose', '10');
     await until(() => $(el, '[part~="gift-error"]') !== null);

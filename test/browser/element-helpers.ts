@@ -114,6 +114,6 @@ export function stubGiftEndpoint(answer: (body: Record<string, unknown>) => { st
     requests.push(body);
     const a = answer(body);
     return new Response(JSON.stringify(a.body), { status: a.status, headers: { 'content-type': 'application/json' } });
-  }) as typeof fetch;
+  });
   return { requests, restore: () => (window.fetch = real) };
 }

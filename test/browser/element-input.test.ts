@@ -32,7 +32,7 @@ describe('element chat input', () => {
     const { el } = await mount({ transport, userId: ME.id, props: { nick: 'Me' } });
     await typeAndEnter(el, 'hello 👋 안녕');
     await until(() => chatLines(el).some((l) => l.includes('hello 👋 안녕')));
-    const line = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.log .line')].find((l) => l.textContent!.includes('hello'))!;
+    const line = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.log .line')].find((l) => l.textContent.includes('hello'))!;
     expect(line().dataset.status).toBe('pending');
     expect($<HTMLInputElement>(el, '[part~="input"]')!.value).toBe('');
     release();
@@ -53,7 +53,7 @@ describe('element chat input', () => {
       const transport = new FakeTransport({ onSend: () => (fail ? { ok: false, reason, ...(code ? { code } : {}) } : { ok: true, id: 'srv', time: Date.now() }) });
       const { el } = await mount({ transport, userId: ME.id });
       await typeAndEnter(el, 'will it send');
-      const line = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.log .line')].find((l) => l.textContent!.includes('will it send'));
+      const line = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.log .line')].find((l) => l.textContent.includes('will it send'));
       await until(() => line()?.dataset.status === 'failed');
       expect(line()!.textContent).toMatch(pattern);
       expect($(el, '[part~="input-failure"]')!.textContent).toMatch(pattern);

@@ -92,7 +92,7 @@ describe('keyboard', () => {
     const more = await tabTo(el, '[part~="announcement-toggle"]');
     await userEvent.keyboard('{Enter}');
     await until(() => more.getAttribute('aria-expanded') === 'true');
-    expect(more.textContent!.trim()).toBe('Less');
+    expect(more.textContent.trim()).toBe('Less');
     await userEvent.keyboard(' ');
     await until(() => more.getAttribute('aria-expanded') === 'false');
 
@@ -185,7 +185,7 @@ describe('keyboard', () => {
     el.requestUpdate(); // a plain field: the player host's onState asks for the update
     await el.updateComplete;
     const button = await tabTo(el, '[part~="back-to-live"]');
-    expect(button.textContent!.trim()).toBe('Back to live');
+    expect(button.textContent.trim()).toBe('Back to live');
     await userEvent.keyboard('{Enter}');
     await userEvent.keyboard(' ');
     expect(calls).toEqual(['goLive', 'goLive']);

@@ -139,7 +139,7 @@ describe('kicked and banned', () => {
   it.each(REASONS)('kicked (%s): the overlay says why, and the session leaves the room', async (reason, text) => {
     const { el, transport } = await mount({ userId: 'me' });
     const kicked = new Promise<string>((resolve) => el.addEventListener('lcr-kicked', (e) => resolve(e.detail.reason)));
-    transport.emit({ kind: 'kicked', reason: reason as never });
+    transport.emit({ kind: 'kicked', reason: reason });
     expect(await kicked).toBe(reason);
     await until(() => !!$(el, '.blocker'));
     expect($(el, '.blocker')!.textContent).toMatch(text);

@@ -133,7 +133,7 @@ describe('video first', () => {
     proto.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
       if (String(url).includes('/hang/')) hung.add(this);
       return (open as (...a: unknown[]) => void).call(this, method, url, ...rest);
-    } as typeof proto.open;
+    };
     proto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
       if (!hung.has(this)) send.call(this, body);
     };

@@ -130,7 +130,7 @@ describe('gift banners', () => {
     const el = shown(stage)[0]!;
     expect(el.classList.contains('reduced')).toBe(true);
     expect(getComputedStyle(el).animationName).toBe('lcr-gift-fade-in');
-    const bumps = el.querySelector<HTMLElement>('.gift-banner-count')!.getAnimations() as Animation[];
+    const bumps = el.querySelector<HTMLElement>('.gift-banner-count')!.getAnimations();
     const frames = bumps.flatMap((a) => (a.effect as KeyframeEffect).getKeyframes());
     expect(frames.some((f) => f.transform !== undefined)).toBe(false);
     b.setReducedMotion(false);

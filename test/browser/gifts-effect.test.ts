@@ -143,7 +143,7 @@ describe('every failure falls back to the gift image and throws nothing', () => 
 
   it.each(cases)('%s', async (_, path, outcome) => {
     const stage = mountStage();
-    const p = player(stage, { gate: (u) => (u === `${location.origin}/${path}` ? (u as string) : gate(u)) });
+    const p = player(stage, { gate: (u) => (u === `${location.origin}/${path}` ? (u) : gate(u)) });
     const done = p.play({ effectUrl: `${location.origin}/${path}`, imageUrl: asset('rocket.svg'), glyph: true });
     await expect.poll(() => card(stage), { timeout: 5000 }).not.toBeNull();
     const img = card(stage)!.querySelector('img')!;

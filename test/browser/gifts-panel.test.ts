@@ -136,7 +136,7 @@ describe('gift button', () => {
     expect(m.$('.gift-button')!.getAttribute('aria-label')).toBe('선물 보내기');
     expect(m.$('[part="gift-total"]')!.textContent).toBe('합계: 990코인');
     m.update({ lang: 'zh-CN' });
-    expect(m.$('[part="gift-send"]')!.textContent!.trim()).toBe('赠送');
+    expect(m.$('[part="gift-send"]')!.textContent.trim()).toBe('赠送');
     expect(m.$('[part="gift-balance"]')!.textContent).toBe('余额：1,234');
   });
 });
@@ -177,7 +177,7 @@ describe('gift panel', () => {
   test('count chips call onCount(1/10/99); the pressed chip follows the count', async () => {
     const m = mount();
     const chips = m.$$('[part="gift-count"]');
-    expect(chips.map((c) => c.textContent!.trim())).toEqual(['1', '10', '99', 'Custom']);
+    expect(chips.map((c) => c.textContent.trim())).toEqual(['1', '10', '99', 'Custom']);
     for (const c of chips.slice(0, 3)) await userEvent.click(c);
     expect(m.calls.count).toEqual([...GIFT_PRESETS]);
     m.update({ count: 10 });
@@ -227,7 +227,7 @@ describe('gift panel', () => {
     const m = mount();
     const send = (): HTMLButtonElement => m.$('[part="gift-send"]') as HTMLButtonElement;
     expect(send().disabled).toBe(true);
-    expect(send().textContent!.trim()).toBe('Send');
+    expect(send().textContent.trim()).toBe('Send');
     m.update({ selected: 'rose' });
     expect(send().disabled).toBe(false);
     await userEvent.click(send());
@@ -240,7 +240,7 @@ describe('gift panel', () => {
     m.update({ disabled: false, combo: 12 });
     expect(send().disabled).toBe(false);
     expect(m.$('[part="gift-combo"]')!.textContent).toBe('×12');
-    expect(send().textContent!.replace(/\s+/g, ' ').trim()).toBe('Send×12, combo 12');
+    expect(send().textContent.replace(/\s+/g, ' ').trim()).toBe('Send×12, combo 12');
     m.update({ combo: 0 });
     expect(m.$('[part="gift-combo"]')).toBeNull();
   });

@@ -100,7 +100,7 @@ describe('a viewer sending what only the business server may send', () => {
       effect: !!root.querySelector('.gift-effect-host canvas, .gift-effect-host .gift-effect-card'),
       chat: [...root.querySelectorAll('.log .line')].map((l) => l.textContent ?? ''),
       header: root.querySelector('[part~="header"]')?.textContent ?? '',
-      staffBadges: [...([...root.querySelectorAll('.log .line')].find((l) => l.textContent!.includes('i am staff'))?.querySelectorAll('.badge.role') ?? [])].length,
+      staffBadges: [...([...root.querySelectorAll('.log .line')].find((l) => l.textContent.includes('i am staff'))?.querySelectorAll('.badge.role') ?? [])].length,
     }));
     const seen = await page.evaluate(() => (window as unknown as { __seen: { gifts: string[]; states: string[]; messages: { kind: string; priority: string; text?: string }[] } }).__seen);
 

@@ -48,7 +48,7 @@ const wallet = async (): Promise<number> => ((await (await fetch(`${demo!.url}/a
 /** Resolves once a chat line's text contains `part` (polls every animation frame). */
 const waitForChatContaining = (part: string, timeoutMs: number) =>
   page.waitForFunction(
-    (t) => [...(document.querySelector('live-chat-room')?.shadowRoot?.querySelectorAll('.log .line .text') ?? [])].some((el) => el.textContent!.includes(t)),
+    (t) => [...(document.querySelector('live-chat-room')?.shadowRoot?.querySelectorAll('.log .line .text') ?? [])].some((el) => el.textContent.includes(t)),
     part,
     { timeout: timeoutMs, polling: 'raf' },
   );
@@ -75,7 +75,7 @@ describe('interactions on the emulator', () => {
     const price = await page.evaluate(() => ((document.querySelector('live-chat-room') as unknown as { gifts: { id: string; price: number }[] }).gifts.find((g) => g.id === 'rose')!.price));
     await inRoom((root) => root.querySelector<HTMLButtonElement>('[part~="gift-button"]')!.click());
     await page.waitForFunction(() => !!document.querySelector('live-chat-room')!.shadowRoot!.querySelector('[part~="gift-tile"]'));
-    await inRoom((root) => [...root.querySelectorAll<HTMLButtonElement>('[part~="gift-tile"]')].find((b) => b.textContent!.includes('Rose'))!.click());
+    await inRoom((root) => [...root.querySelectorAll<HTMLButtonElement>('[part~="gift-tile"]')].find((b) => b.textContent.includes('Rose'))!.click());
     const send = page.locator('live-chat-room').locator('[part~="gift-send"]');
     await send.waitFor();
     for (let i = 0; i < 99; i++) await send.click({ delay: 0 });

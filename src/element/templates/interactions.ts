@@ -52,6 +52,7 @@ export function actionRail(m: InteractionModel): TemplateResult | typeof nothing
           onCustom: g.openCustom,
           onSend: g.sendSelected,
           onDismissError: g.dismissError,
+          onRetry: g.panel.retryId ? g.retryFailed : undefined,
         })
       : nothing}`;
 }

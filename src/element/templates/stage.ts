@@ -83,6 +83,7 @@ function playerControls(m: StageModel): TemplateResult {
   const showPlayer = m.room.state === 'live' || m.room.state === 'replay' || m.room.state === 'unknown' || watchingReplay(m);
   return html`
     ${p && showPlayer && p.status === 'waiting-for-stream' ? html`<div class="banner" role="status">${t(m.lang, 'player.waiting')}</div>` : nothing}
+    ${p && showPlayer && p.status === 'stalled' ? html`<div class="banner" part="video-banner" role="status">${t(m.lang, p.recovering ? 'player.recovering' : 'player.stalled')}</div>` : nothing}
     ${p && showPlayer && p.status === 'error'
       ? html`<div class="card" part="card card-error"><div class="inner"><h2>${t(m.lang, 'player.error')}</h2>
           <button type="button" class="pill-button" part="retry-button" @click=${m.onRetry}>${t(m.lang, 'player.retry')}</button></div></div>`

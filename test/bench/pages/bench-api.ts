@@ -126,7 +126,7 @@ export async function watchPlayer(engine: string, video: HTMLVideoElement, t0: n
       resolve();
     };
     if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(onFrame);
-    else (video as HTMLVideoElement).addEventListener('playing', onFrame, { once: true });
+    else (video).addEventListener('playing', onFrame, { once: true });
   });
   // Latency as hls.js defines it (edge + age of the playlist − currentTime), for every engine alike:
   // the seekable end is the edge of the last loaded playlist; its age is the time since it moved.

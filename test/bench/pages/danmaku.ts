@@ -10,7 +10,7 @@ import { makeStage, playHls, type PeerStage } from './peer-stage.ts';
 import { untilPlaying } from './probe.ts';
 import type { Item } from './workload-gen.ts';
 
-const engine = (document.body.dataset.engine === 'dom' ? 'dom' : 'canvas') as 'dom' | 'canvas';
+const engine = (document.body.dataset.engine === 'dom' ? 'dom' : 'canvas');
 const withLottie = document.body.dataset.lottie === '1';
 const name = withLottie ? 'danmaku-canvas+lottie' : `danmaku-${engine}`;
 

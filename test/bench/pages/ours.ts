@@ -31,7 +31,7 @@ const shownIds = new Set<string>();
 const notes: string[] = [];
 
 const giftData = (type: 1 | 3, name: string, se = ''): string =>
-  encodeEnvelope('send_gift_message', { type, giftUrl: `${location.origin}/gifts/${name.toLowerCase()}.svg`, giftCount: 1, giftSEUrl: se, giftName: name, giftUnits: '' } as never);
+  encodeEnvelope('send_gift_message', { type, giftUrl: `${location.origin}/gifts/${name.toLowerCase()}.svg`, giftCount: 1, giftSEUrl: se, giftName: name, giftUnits: '' });
 
 function raw(item: Item, extra: Record<string, unknown>): Record<string, unknown> {
   return { ID: item.id, from: item.user, nick: item.user, time: Math.floor(Date.now() / 1000), priority: 'Normal', ...extra };
@@ -125,7 +125,7 @@ const adapter: EngineAdapter = {
     // The first report of a run still covers time before it started.
     return {
       barrageFps: fps.slice(1),
-      metrics: lastMetrics as PageRunResult['metrics'],
+      metrics: lastMetrics,
       shown: { gift: [...shownIds].filter((id) => id.startsWith('g-')).length, own: [...shownIds].filter((id) => id.startsWith('o-')).length },
       effects: { started: effectsStarted, skipped: effectsSkipped, mode: effectMode },
       likes: { mode: likeMode, sendTimes: sendTimes.filter((s) => s.cmd === 'like').map((s) => s.t) },

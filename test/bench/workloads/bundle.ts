@@ -71,7 +71,7 @@ export async function measureBundle(): Promise<BundleResult> {
     const ids = o.type === 'chunk' ? (o.moduleIds ?? Object.keys(o.modules ?? {})) : [];
     return {
       file: o.fileName,
-      kind: o.type === 'asset' ? 'asset' : (o as OutChunk).isEntry ? 'entry' : 'chunk',
+      kind: o.type === 'asset' ? 'asset' : (o).isEntry ? 'entry' : 'chunk',
       raw: buf.length,
       gzip: gzipSync(buf, { level: 9 }).length,
       brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,

@@ -10,8 +10,8 @@ let logged: string[];
 beforeEach(() => {
   logged = [];
   const capture = (chunk: unknown): boolean => (logged.push(String(chunk)), true);
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture as never);
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture as never);
+  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
 });
 afterEach(async () => {

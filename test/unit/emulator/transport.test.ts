@@ -82,7 +82,7 @@ class SilentSocket {
 
 describe('request correlation', () => {
   test('an unanswered request times out as a network failure; send still resolves; pings detect the stall', async () => {
-    const t = new EmulatorTransport({ url: 'http://127.0.0.1:9/', WebSocket: SilentSocket as unknown as WebSocketCtor, requestTimeoutMs: 50, pingIntervalMs: 200, backoff: { initialMs: 10_000, maxMs: 10_000 } });
+    const t = new EmulatorTransport({ url: 'http://127.0.0.1:9/', WebSocket: SilentSocket, requestTimeoutMs: 50, pingIntervalMs: 200, backoff: { initialMs: 10_000, maxMs: 10_000 } });
     transports.push(t);
     const states: ConnectionState[] = [];
     t.state$.subscribe((s) => states.push(s));

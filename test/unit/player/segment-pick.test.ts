@@ -28,7 +28,7 @@ describe('liveStartSegment (hls.js’s first segment of a live playlist)', () =>
   });
 
   it('reads the target as hls.js does (integer part, at least 1) and resolves URIs against the playlist', () => {
-    expect(liveStartSegment(live([2, 2, 2, 2, 2, 2], 2.9 as number), BASE, 3)).toBe('https://cdn.example/live/room/seg-43.ts');
+    expect(liveStartSegment(live([2, 2, 2, 2, 2, 2], 2.9), BASE, 3)).toBe('https://cdn.example/live/room/seg-43.ts');
     const absolute = ['#EXTM3U', '#EXT-X-TARGETDURATION:2', '#EXTINF:2,', 'https://other.example/a.ts', '#EXTINF:2,', '../b.ts?t=1', '#EXTINF:2,', 'c.ts', '#EXTINF:2,', 'd.ts'].join('\r\n');
     expect(liveStartSegment(absolute, BASE, 3)).toBe('https://cdn.example/live/b.ts?t=1');
   });

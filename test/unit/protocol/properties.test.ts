@@ -113,7 +113,7 @@ describe('decoder properties', () => {
     });
     fc.assert(
       fc.property(control, (frame) => {
-        const r = decodeFrame(frame as never, ctx);
+        const r = decodeFrame(frame, ctx);
         if (r.ok) r.events.forEach(checkEvent);
       }),
       { numRuns: 2000 },

@@ -104,10 +104,10 @@ export class FakeChat implements ChatApi {
   isReady(): boolean {
     return this.ready;
   }
-  getLoginUser(): String {
+  getLoginUser(): string {
     return this.loginUser;
   }
-  getServerTime(): Number {
+  getServerTime(): number {
     return this.serverTime;
   }
   setLogLevel(level: number): void {
