@@ -20,7 +20,10 @@ function rawHlsFixtures(): Plugin {
         const name = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^([/\\])+/, '');
         const file = join(root, name);
         if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) return next();
-        res.setHeader('Content-Type', name.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : name.endsWith('.ts') ? 'video/mp2t' : 'application/octet-stream');
+        res.setHeader(
+          'Content-Type',
+          name.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : name.endsWith('.ts') ? 'video/mp2t' : 'application/octet-stream',
+        );
         createReadStream(file).pipe(res);
       });
     },
@@ -83,7 +86,7 @@ export default defineConfig({
             screenshotFailures: false,
             provider: playwright({
               launchOptions: {
-                executablePath: needsBrowser ? ensureChromium() : undefined,
+                ...(needsBrowser ? { executablePath: ensureChromium() } : {}),
                 args: CHROMIUM_ARGS,
               },
             }),

@@ -183,5 +183,12 @@ export interface CrowdRequest {
 
 /** Splits a "user1, user2" field into ids (Tencent takes up to 20 per ban, 500 per mute). */
 export function parseUserIds(text: string): string[] {
-  return [...new Set(text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

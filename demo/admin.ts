@@ -182,7 +182,11 @@ function busy(form: HTMLFormElement, run: () => Promise<unknown>): void {
 }
 
 /** Binds submit and the form's extra buttons (by data attribute) to actions. */
-function on(id: string, submit: ((f: HTMLFormElement) => Promise<unknown>) | undefined, extra: Record<string, (f: HTMLFormElement, b: HTMLButtonElement) => Promise<unknown>> = {}): void {
+function on(
+  id: string,
+  submit: ((f: HTMLFormElement) => Promise<unknown>) | undefined,
+  extra: Record<string, (f: HTMLFormElement, b: HTMLButtonElement) => Promise<unknown>> = {},
+): void {
   const form = $<HTMLFormElement>(id);
   form.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -14,7 +14,11 @@ guest.checked = new URLSearchParams(location.search).has('guest');
 // The demo business server signs UserSigs and bills gifts only for the viewer of this session
 // (an HttpOnly cookie): the page logs in first, as a real site's login would.
 async function logIn(): Promise<boolean> {
-  const res = await fetch('/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userID: id, nick: `Viewer ${id.slice(-4)}` }) });
+  const res = await fetch('/api/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userID: id, nick: `Viewer ${id.slice(-4)}` }),
+  });
   return res.ok;
 }
 
@@ -42,6 +46,16 @@ function write(line: string): void {
   log.prepend(row);
   while (log.childElementCount > 100) log.lastElementChild!.remove();
 }
-for (const type of ['lcr-room-state-change', 'lcr-connection-change', 'lcr-error', 'lcr-kicked', 'lcr-mute-change', 'lcr-gift-request', 'lcr-login-request']) {
-  room.addEventListener(type, (e) => write(`${type} ${JSON.stringify((e as CustomEvent).detail, (k, v) => (k === 'room' || k === 'cause' ? undefined : v))}`));
+for (const type of [
+  'lcr-room-state-change',
+  'lcr-connection-change',
+  'lcr-error',
+  'lcr-kicked',
+  'lcr-mute-change',
+  'lcr-gift-request',
+  'lcr-login-request',
+]) {
+  room.addEventListener(type, (e) =>
+    write(`${type} ${JSON.stringify((e as CustomEvent).detail, (k, v: unknown) => (k === 'room' || k === 'cause' ? undefined : v))}`),
+  );
 }

@@ -18,7 +18,7 @@ import { encodeMeta } from '../../src/protocol/sender.ts';
 import { encodeGift } from '../../src/protocol/envelope.ts';
 import { CMD } from '../../src/protocol/commands.ts';
 import type { Billing } from './billing.ts';
-import type { CrowdAction, CrowdControl } from './crowd-bridge.ts';
+import type { CrowdControl } from './crowd-bridge.ts';
 import type { RoomEngine } from './engine.ts';
 import { ChatError } from './errors.ts';
 import { allowCors, isRecord, readJson, sendJson } from './http-util.ts';
@@ -121,7 +121,9 @@ function originAllowed(req: IncomingMessage, { engine }: AppApiDeps): boolean {
 
 /** Ids no viewer may be: the admin, Tencent's system sender, the configured reserved ids. */
 function reserved(userId: string, { engine }: AppApiDeps): boolean {
-  return userId === engine.config.admin || userId === '@TIM#SYSTEM' || userId === 'administrator' || engine.config.reservedIds.includes(userId);
+  return (
+    userId === engine.config.admin || userId === '@TIM#SYSTEM' || userId === 'administrator' || engine.config.reservedIds.includes(userId)
+  );
 }
 
 function login(b: Record<string, unknown>, deps: AppApiDeps): Reply {
@@ -137,7 +139,8 @@ function userSig(b: Record<string, unknown>, deps: AppApiDeps, session: ViewerSe
   const { engine, sigExpireSeconds } = deps;
   const { config } = engine;
   const userId = b.userID;
-  if (typeof userId !== 'string' || !USER_ID.test(userId)) return [400, { ok: false, error: 'bad-user', detail: 'userID: 1..32 of A-Z a-z 0-9 _ - @ .' }];
+  if (typeof userId !== 'string' || !USER_ID.test(userId))
+    return [400, { ok: false, error: 'bad-user', detail: 'userID: 1..32 of A-Z a-z 0-9 _ - @ .' }];
   // An admin UserSig opens the whole REST API; the dev server only hands one out when told to.
   const adminOk = config.issueAdminSig === 'always' || (config.issueAdminSig === 'loopback' && loopback);
   if (userId === config.admin && !adminOk) return [403, { ok: false, error: 'admin-sig-not-issued' }];
@@ -172,7 +175,15 @@ async function gift(b: Record<string, unknown>, deps: AppApiDeps, session: Viewe
     if (!charged.ok) return [402, { ok: false, error: 'insufficient-balance', balance: charged.balance }];
     const author = engine.authorOf(userID);
     const data = encodeGift(
-      { type: entry.type, name: entry.name, count, units: '', imageUrl: entry.image, ...(entry.effect ? { effectUrl: entry.effect } : {}), giftId: entry.id },
+      {
+        type: entry.type,
+        name: entry.name,
+        count,
+        units: '',
+        imageUrl: entry.image,
+        ...(entry.effect ? { effectUrl: entry.effect } : {}),
+        giftId: entry.id,
+      },
       { id: userID, nick: session?.nick ?? author.nick, ...(author.avatar ? { avatar: author.avatar } : {}) },
     );
     // As a business server would: the REST send path, from the admin account (a trusted sender)

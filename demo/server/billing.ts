@@ -27,9 +27,14 @@ function validEntry(e: unknown): e is GiftEntry {
   if (typeof e !== 'object' || e === null) return false;
   const g = e as Record<string, unknown>;
   return (
-    typeof g.id === 'string' && g.id.length > 0 && g.id.length <= 64 &&
-    typeof g.name === 'string' && g.name.length > 0 &&
-    typeof g.price === 'number' && Number.isInteger(g.price) && g.price >= 0 &&
+    typeof g.id === 'string' &&
+    g.id.length > 0 &&
+    g.id.length <= 64 &&
+    typeof g.name === 'string' &&
+    g.name.length > 0 &&
+    typeof g.price === 'number' &&
+    Number.isInteger(g.price) &&
+    g.price >= 0 &&
     (g.type === 1 || g.type === 2 || g.type === 3) &&
     typeof g.image === 'string' &&
     (g.effect === undefined || typeof g.effect === 'string')

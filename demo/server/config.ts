@@ -103,14 +103,23 @@ export function readConfig(env: Env = process.env): EmulatorConfig {
   const multi = (env.LCR_MULTI_LOGIN ?? 'kick-old').trim();
   if (multi !== 'kick-old' && multi !== 'allow') throw new Error('LCR_MULTI_LOGIN must be kick-old or allow');
   const adminSig = (env.LCR_ISSUE_ADMIN_SIG ?? 'loopback').trim();
-  if (adminSig !== 'loopback' && adminSig !== 'always' && adminSig !== 'never') throw new Error('LCR_ISSUE_ADMIN_SIG must be loopback, always or never');
+  if (adminSig !== 'loopback' && adminSig !== 'always' && adminSig !== 'never')
+    throw new Error('LCR_ISSUE_ADMIN_SIG must be loopback, always or never');
   const sigPolicy = (env.LCR_USERSIG_POLICY ?? 'session').trim();
   if (sigPolicy !== 'session' && sigPolicy !== 'open') throw new Error('LCR_USERSIG_POLICY must be session or open');
   const list = (name: string, fallback: readonly string[]): string[] =>
-    env[name] === undefined ? [...fallback] : env[name].split(',').map((k) => k.trim()).filter(Boolean);
-  const keywords = env.LCR_KEYWORDS === undefined
-    ? DEFAULT_KEYWORDS
-    : env.LCR_KEYWORDS.split(',').map((k) => k.trim().toLowerCase()).filter(Boolean);
+    env[name] === undefined
+      ? [...fallback]
+      : env[name]
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean);
+  const keywords =
+    env.LCR_KEYWORDS === undefined
+      ? DEFAULT_KEYWORDS
+      : env.LCR_KEYWORDS.split(',')
+          .map((k) => k.trim().toLowerCase())
+          .filter(Boolean);
   return Object.freeze({
     host: env.HOST?.trim() || '127.0.0.1',
     port: num(env, 'PORT', 8080, 0, 65535),

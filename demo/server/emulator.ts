@@ -85,7 +85,8 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const app = appState();
   // The demo business server answers the before-send callback in-process (a configured
   // LCR_BEFORE_SEND_URL wins): the server-side half of the trust model.
-  if (config.trustCallback) engine.moderation.useBeforeSendHandler((platform, body) => answerBeforeSend(platform, body, (id) => app.sessions.levelOf(id)));
+  if (config.trustCallback)
+    engine.moderation.useBeforeSendHandler((platform, body) => answerBeforeSend(platform, body, (id) => app.sessions.levelOf(id)));
   let fallback: Fallback | undefined;
 
   const server = createServer((req, res) => {

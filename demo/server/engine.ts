@@ -205,9 +205,12 @@ export class RoomEngine {
   private checkProfile(p: Partial<ProfileChanges>): void {
     const over = (v: string | undefined, max: number): boolean => v !== undefined && bytes(v) > max;
     if (over(p.name, PROFILE_LIMITS.nameBytes)) throw new ChatError(ERR.invalidParam, `Name exceeds ${PROFILE_LIMITS.nameBytes} bytes`);
-    if (over(p.notification, PROFILE_LIMITS.notificationBytes)) throw new ChatError(ERR.invalidParam, `Notification exceeds ${PROFILE_LIMITS.notificationBytes} bytes`);
-    if (over(p.introduction, PROFILE_LIMITS.introductionBytes)) throw new ChatError(ERR.invalidParam, `Introduction exceeds ${PROFILE_LIMITS.introductionBytes} bytes`);
-    if (over(p.faceUrl, PROFILE_LIMITS.faceUrlBytes)) throw new ChatError(ERR.invalidParam, `FaceUrl exceeds ${PROFILE_LIMITS.faceUrlBytes} bytes`);
+    if (over(p.notification, PROFILE_LIMITS.notificationBytes))
+      throw new ChatError(ERR.invalidParam, `Notification exceeds ${PROFILE_LIMITS.notificationBytes} bytes`);
+    if (over(p.introduction, PROFILE_LIMITS.introductionBytes))
+      throw new ChatError(ERR.invalidParam, `Introduction exceeds ${PROFILE_LIMITS.introductionBytes} bytes`);
+    if (over(p.faceUrl, PROFILE_LIMITS.faceUrlBytes))
+      throw new ChatError(ERR.invalidParam, `FaceUrl exceeds ${PROFILE_LIMITS.faceUrlBytes} bytes`);
   }
 
   /** Changes the group profile; every member gets a tip (operationType 6) with what changed. */
@@ -222,7 +225,9 @@ export class RoomEngine {
     if (changes.muteAll !== undefined) changed.muteAllMembers = room.muteAll = changes.muteAll;
     if (Object.keys(changed).length === 0) return;
     room.lastInfoTime = this.factory.seconds();
-    room.deliverNow(this.factory.tip({ operationType: 6, operatorID: this.config.admin, newGroupProfile: changed, memberNum: room.memberCount }));
+    room.deliverNow(
+      this.factory.tip({ operationType: 6, operatorID: this.config.admin, newGroupProfile: changed, memberNum: room.memberCount }),
+    );
   }
 
   /** Mutes members for `seconds` (0 = unmute); every member gets a tip (operationType 7). */
@@ -233,7 +238,9 @@ export class RoomEngine {
       if (s === 0) room.mutes.delete(u);
       else room.mutes.set(u, this.now() + s * 1000);
     }
-    room.deliverNow(this.factory.tip({ operationType: 7, operatorID: this.config.admin, memberList: userIds.map((userID) => ({ userID, muteTime: s })) }));
+    room.deliverNow(
+      this.factory.tip({ operationType: 7, operatorID: this.config.admin, memberList: userIds.map((userID) => ({ userID, muteTime: s })) }),
+    );
   }
 
   /** Bans members for `seconds`: they get the tip (operationType 10), leave, and cannot rejoin. */
@@ -241,7 +248,9 @@ export class RoomEngine {
     const room = this.requireRoom(roomId);
     const s = Math.max(1, Math.min(MAX_MUTE_SECONDS, Math.floor(seconds)));
     for (const u of userIds) room.bans.set(u, this.now() + s * 1000);
-    room.deliverNow(this.factory.tip({ operationType: 10, operatorID: this.config.admin, userIDList: [...userIds], duration: s, description }));
+    room.deliverNow(
+      this.factory.tip({ operationType: 10, operatorID: this.config.admin, userIDList: [...userIds], duration: s, description }),
+    );
     for (const u of userIds) {
       for (const m of room.membersOf(u)) {
         room.members.delete(m.key);
@@ -266,8 +275,10 @@ export class RoomEngine {
         continue;
       }
       if (mode === 'clear') break;
-      if (bytes(k) === 0 || bytes(k) > ATTR_LIMITS.keyBytes) throw new ChatError(ERR.invalidParam, `attribute key must be 1..${ATTR_LIMITS.keyBytes} bytes`);
-      if (bytes(v) > ATTR_LIMITS.valueBytes) throw new ChatError(ERR.invalidParam, `attribute value exceeds ${ATTR_LIMITS.valueBytes} bytes`);
+      if (bytes(k) === 0 || bytes(k) > ATTR_LIMITS.keyBytes)
+        throw new ChatError(ERR.invalidParam, `attribute key must be 1..${ATTR_LIMITS.keyBytes} bytes`);
+      if (bytes(v) > ATTR_LIMITS.valueBytes)
+        throw new ChatError(ERR.invalidParam, `attribute value exceeds ${ATTR_LIMITS.valueBytes} bytes`);
       next.set(k, v);
     }
     if (next.size > ATTR_LIMITS.keys) throw new ChatError(ERR.invalidParam, `at most ${ATTR_LIMITS.keys} attribute keys`);

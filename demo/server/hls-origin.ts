@@ -70,14 +70,7 @@ export function createHlsOrigin(opts: HlsOriginOptions): HlsOrigin {
     return p;
   }
 
-  function send(
-    req: IncomingMessage,
-    res: ServerResponse,
-    status: number,
-    type: string,
-    body: string | Buffer,
-    cache: string,
-  ): void {
+  function send(req: IncomingMessage, res: ServerResponse, status: number, type: string, body: string | Buffer, cache: string): void {
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     res.writeHead(status, {
       'Content-Type': type,
@@ -130,7 +123,7 @@ export function createHlsOrigin(opts: HlsOriginOptions): HlsOrigin {
       }
       const parts = url.pathname.slice('/hls/'.length).split('/');
       const [rawRoom, name] = parts;
-      let roomId = '';
+      let roomId: string;
       try {
         roomId = decodeURIComponent(rawRoom ?? '');
       } catch {

@@ -112,8 +112,7 @@ export function observeRoom(
       if (running) return tl;
       // Resume: continue the sequence where it stopped, so players see new segments, never a rewind.
       const stoppedAt = tl.stoppedAt ?? now;
-      const resumeAt =
-        view.liveSince !== undefined && view.liveSince > stoppedAt && view.liveSince <= now ? view.liveSince : now;
+      const resumeAt = view.liveSince !== undefined && view.liveSince > stoppedAt && view.liveSince <= now ? view.liveSince : now;
       const firstK = producedCount(clock, tl, now);
       return { runs: [...tl.runs, { firstK, wallStart: resumeAt }], ended: false };
     }

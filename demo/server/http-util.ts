@@ -5,10 +5,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export type BodyResult =
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly reason: 'too-large' | 'bad-json' | 'aborted' };
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: 'too-large' | 'bad-json' | 'aborted' };
 
-export function readBody(req: IncomingMessage, limit: number): Promise<{ ok: true; text: string } | { ok: false; reason: 'too-large' | 'aborted' }> {
+export function readBody(
+  req: IncomingMessage,
+  limit: number,
+): Promise<{ ok: true; text: string } | { ok: false; reason: 'too-large' | 'aborted' }> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;

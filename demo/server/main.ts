@@ -15,7 +15,9 @@ const lines = [
   `  WebSocket                ${emulator.wsUrl}`,
   `  SDKAppID                 ${config.sdkAppId}`,
   `  demo room                ${DEMO_ROOM} (crowd ${config.crowd.autostart ? 'on' : 'off'}, ${config.roomRate} msg/s, history ${config.history ? 'on' : 'off'})`,
-  config.devSecret ? '  secret key               DEV-ONLY built-in key (set LCR_SECRET_KEY for anything but local development)' : '  secret key               from LCR_SECRET_KEY',
+  config.devSecret
+    ? '  secret key               DEV-ONLY built-in key (set LCR_SECRET_KEY for anything but local development)'
+    : '  secret key               from LCR_SECRET_KEY',
   `  admin UserSig            curl -s -X POST ${url}/api/usersig -H 'content-type: application/json' -d '{"userID":"${config.admin}"}'`,
   `                           (issued to ${config.issueAdminSig === 'loopback' ? 'loopback callers only' : config.issueAdminSig === 'always' ? 'anyone' : 'nobody; sign it yourself with the secret key'})`,
   `  REST API                 POST ${url}/v4/<service>/<command>?sdkappid=${config.sdkAppId}&identifier=${config.admin}&usersig=<admin UserSig>&random=<n>&contenttype=json`,

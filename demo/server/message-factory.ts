@@ -73,13 +73,33 @@ export class MessageFactory {
   /** A group tip (`TIMGroupTipElem`): joins, quits, profile and member changes, bans. */
   tip(payload: Record<string, unknown>, priority: WirePriority = 'High'): WireMessage {
     const time = this.seconds();
-    return { ID: this.next(SYSTEM_ID, time), type: 'TIMGroupTipElem', payload, from: SYSTEM_ID, nick: '', avatar: '', time, priority, cloudCustomData: '' };
+    return {
+      ID: this.next(SYSTEM_ID, time),
+      type: 'TIMGroupTipElem',
+      payload,
+      from: SYSTEM_ID,
+      nick: '',
+      avatar: '',
+      time,
+      priority,
+      cloudCustomData: '',
+    };
   }
 
   /** A group system notice (`TIMGroupSystemNoticeElem`): dismissal, custom admin notices. */
   notice(payload: Record<string, unknown>): WireMessage {
     const time = this.seconds();
-    return { ID: this.next(SYSTEM_ID, time), type: 'TIMGroupSystemNoticeElem', payload, from: SYSTEM_ID, nick: '', avatar: '', time, priority: 'High', cloudCustomData: '' };
+    return {
+      ID: this.next(SYSTEM_ID, time),
+      type: 'TIMGroupSystemNoticeElem',
+      payload,
+      from: SYSTEM_ID,
+      nick: '',
+      avatar: '',
+      time,
+      priority: 'High',
+      cloudCustomData: '',
+    };
   }
 }
 

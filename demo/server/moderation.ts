@@ -114,7 +114,8 @@ export class Moderation {
       return { action: 'allow', content: replaced ?? m.content, cloudCustomData: ccd };
     }
     if (code === 2) return { action: 'drop' };
-    const info = typeof answer.ErrorInfo === 'string' && answer.ErrorInfo ? answer.ErrorInfo.slice(0, 200) : 'rejected by the business server';
+    const info =
+      typeof answer.ErrorInfo === 'string' && answer.ErrorInfo ? answer.ErrorInfo.slice(0, 200) : 'rejected by the business server';
     // Tencent passes custom codes in [120001, 130000] through to the sender; other codes mean 10016.
     if (typeof code === 'number' && code >= 120001 && code <= 130000) return { action: 'reject', code, message: info };
     return { action: 'reject', code: ERR.callbackRejected, message: info };
@@ -157,7 +158,12 @@ export class Moderation {
     });
   }
 
-  private async post(url: string, command: string, platform: string, body: unknown): Promise<Record<string, unknown> | 'timeout' | 'error'> {
+  private async post(
+    url: string,
+    command: string,
+    platform: string,
+    body: unknown,
+  ): Promise<Record<string, unknown> | 'timeout' | 'error'> {
     const target = new URL(url);
     target.searchParams.set('SdkAppid', String(this.opts.sdkAppId));
     target.searchParams.set('CallbackCommand', command);

@@ -46,7 +46,11 @@ const PREFIX = '/v4/';
 const MAX_BODY = 256 * 1024;
 
 const answerOk = (extra: RestAnswer): RestAnswer => ({ ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0, ...extra });
-const answerFail = (code: number, info?: string): RestAnswer => ({ ActionStatus: 'FAIL', ErrorInfo: info ?? ERR_INFO[code] ?? 'error', ErrorCode: code });
+const answerFail = (code: number, info?: string): RestAnswer => ({
+  ActionStatus: 'FAIL',
+  ErrorInfo: info ?? ERR_INFO[code] ?? 'error',
+  ErrorCode: code,
+});
 
 /**
  * Checks the query string of an admin call (also used by `/api/crowd`): the SDKAppID, that the
@@ -57,7 +61,8 @@ export function verifyAdmin(url: URL, engine: RoomEngine): void {
   const appRaw = url.searchParams.get('sdkappid');
   if (!appRaw) throw new ChatError(ERR.needSdkAppId);
   const app = Number(appRaw);
-  if (!/^\d{1,10}$/.test(appRaw) || app !== config.sdkAppId) throw new ChatError(ERR.sigWrongApp, `unknown SDKAppID ${appRaw.slice(0, 16)}`);
+  if (!/^\d{1,10}$/.test(appRaw) || app !== config.sdkAppId)
+    throw new ChatError(ERR.sigWrongApp, `unknown SDKAppID ${appRaw.slice(0, 16)}`);
   const identifier = url.searchParams.get('identifier') ?? '';
   const check = verifyUserSig(url.searchParams.get('usersig') ?? '', config.sdkAppId, config.secretKey, identifier, engine.now());
   if (!check.ok) throw new ChatError(check.code, `UserSig ${check.reason}`);

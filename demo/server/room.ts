@@ -189,7 +189,10 @@ export class Room {
   recentHistory(): WireMessage[] {
     if (!this.historyOpts.enabled) return [];
     const oldest = this.now() - this.historyOpts.maxAgeMs;
-    return this.history.filter((h) => h.at >= oldest).slice(-this.historyOpts.count).map((h) => h.message);
+    return this.history
+      .filter((h) => h.at >= oldest)
+      .slice(-this.historyOpts.count)
+      .map((h) => h.message);
   }
 
   /** Releases everything (room destroyed): waiting messages are shed. */

@@ -73,7 +73,9 @@ export class SendService {
       cloudCustomData: input.cloudCustomData,
       platform: input.asUser ? 'Web' : 'RESTAPI',
     };
-    const verdict = input.skipBeforeCallback ? { action: 'allow' as const, content: cb.content, cloudCustomData: cb.cloudCustomData } : await engine.moderation.beforeSend(cb);
+    const verdict = input.skipBeforeCallback
+      ? { action: 'allow' as const, content: cb.content, cloudCustomData: cb.cloudCustomData }
+      : await engine.moderation.beforeSend(cb);
     if (verdict.action === 'reject') throw new ChatError(verdict.code, verdict.message);
 
     // The room may have been destroyed while the callback was in flight.
@@ -81,7 +83,12 @@ export class SendService {
     // The High lane is for what must arrive (gifts, control, system): a viewer's client asking for
     // High is queued as Normal, so one viewer cannot starve the room's gifts and notices.
     const priority = input.asUser && input.priority === 'High' && !this.privileged(input) ? 'Normal' : input.priority;
-    const message = engine.factory.user(input.author, verdict.action === 'allow' ? verdict.content : input.content, priority, verdict.action === 'allow' ? verdict.cloudCustomData : input.cloudCustomData);
+    const message = engine.factory.user(
+      input.author,
+      verdict.action === 'allow' ? verdict.content : input.content,
+      priority,
+      verdict.action === 'allow' ? verdict.cloudCustomData : input.cloudCustomData,
+    );
     const seq = ++room.seq;
     this.stats.accepted++;
     if (verdict.action === 'drop') {
@@ -91,7 +98,14 @@ export class SendService {
     }
     const after = input.skipAfterCallback
       ? undefined
-      : (m: WireMessage) => engine.moderation.afterSend({ ...cb, content: verdict.content, cloudCustomData: m.cloudCustomData, msgSeq: seq, msgTime: m.time });
+      : (m: WireMessage) =>
+          engine.moderation.afterSend({
+            ...cb,
+            content: verdict.content,
+            cloudCustomData: m.cloudCustomData,
+            msgSeq: seq,
+            msgTime: m.time,
+          });
     room.submit({ message, ...(input.excludeKey ? { excludeKey: input.excludeKey } : {}), ...(after ? { onDelivered: after } : {}) });
     return { ok: true, id: message.ID, time: message.time, seq, message };
   }

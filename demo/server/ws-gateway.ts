@@ -111,16 +111,27 @@ export class WsGateway {
   private onFrame(s: Session, data: RawData, isBinary: boolean): void {
     let frame: unknown;
     try {
-      frame = isBinary ? undefined : JSON.parse(data.toString());
+      frame = isBinary
+        ? undefined
+        : JSON.parse(
+            Buffer.isBuffer(data)
+              ? data.toString('utf8')
+              : Array.isArray(data)
+                ? Buffer.concat(data).toString('utf8')
+                : Buffer.from(data).toString('utf8'),
+          );
     } catch {
       frame = undefined;
     }
-    if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) return s.deliver({ t: 'error', code: ERR.invalidParam, message: 'frame is not a JSON object' });
+    if (typeof frame !== 'object' || frame === null || Array.isArray(frame))
+      return s.deliver({ t: 'error', code: ERR.invalidParam, message: 'frame is not a JSON object' });
     const f = frame as Record<string, unknown>;
     const rid = f.rid;
-    if (typeof rid !== 'number' || !Number.isSafeInteger(rid) || rid < 0) return s.deliver({ t: 'error', code: ERR.invalidParam, message: 'missing rid' });
+    if (typeof rid !== 'number' || !Number.isSafeInteger(rid) || rid < 0)
+      return s.deliver({ t: 'error', code: ERR.invalidParam, message: 'missing rid' });
     const ok = (data: unknown): void => s.deliver({ t: 'result', rid, ok: true, data });
-    const fail = (code: number, message?: string): void => s.deliver({ t: 'result', rid, ok: false, code, message: message ?? ERR_INFO[code] ?? 'error' });
+    const fail = (code: number, message?: string): void =>
+      s.deliver({ t: 'result', rid, ok: false, code, message: message ?? ERR_INFO[code] ?? 'error' });
     void this.dispatch(s, f)
       .then(ok)
       .catch((err: unknown) => (err instanceof ChatError ? fail(err.code, err.message) : fail(ERR.internal)));
@@ -184,7 +195,12 @@ export class WsGateway {
     let content: Content;
     if (w.type === 'TIMTextElem' && typeof w.text === 'string') content = { type: 'TIMTextElem', text: w.text };
     else if (w.type === 'TIMCustomElem' && typeof w.data === 'string') {
-      content = { type: 'TIMCustomElem', data: w.data, description: typeof w.description === 'string' ? w.description : '', extension: typeof w.extension === 'string' ? w.extension : '' };
+      content = {
+        type: 'TIMCustomElem',
+        data: w.data,
+        description: typeof w.description === 'string' ? w.description : '',
+        extension: typeof w.extension === 'string' ? w.extension : '',
+      };
     } else throw new ChatError(ERR.invalidParam, 'wire type');
     const r = await engine.sender.send({
       roomId: room.id,

@@ -55,8 +55,16 @@ export const rect = (p: Prop, size: Prop, radius = 0): Json => ({ ty: 'rc', d: 1
 /** A star (points ≥ 3); with 4 points and a small inner radius it is a sparkle. */
 export function star(p: Prop, points: number, outer: number, inner: number, rotation = 0): Json {
   return {
-    ty: 'sr', sy: 1, d: 1, pt: value(points), p: prop(p), r: value(rotation),
-    ir: value(inner), is: value(0), or: value(outer), os: value(0),
+    ty: 'sr',
+    sy: 1,
+    d: 1,
+    pt: value(points),
+    p: prop(p),
+    r: value(rotation),
+    ir: value(inner),
+    is: value(0),
+    or: value(outer),
+    os: value(0),
   };
 }
 
@@ -70,7 +78,6 @@ export function path(pts: Vec[], curve = 0, closed = true): Json {
   const outs: Vec[] = [];
   for (let i = 0; i < n; i++) {
     const prev = pts[(i - 1 + n) % n] as Vec;
-    const cur = pts[i] as Vec;
     const next = pts[(i + 1) % n] as Vec;
     const tx = ((next[0] ?? 0) - (prev[0] ?? 0)) * curve * 0.5;
     const ty = ((next[1] ?? 0) - (prev[1] ?? 0)) * curve * 0.5;
@@ -82,7 +89,12 @@ export function path(pts: Vec[], curve = 0, closed = true): Json {
 
 export const fill = (hex: string, opacity: Prop = 100): Json => ({ ty: 'fl', c: value(rgb(hex)), o: prop(opacity), r: 1 });
 export const stroke = (hex: string, width: number, opacity: Prop = 100): Json => ({
-  ty: 'st', c: value(rgb(hex)), o: prop(opacity), w: value(width), lc: 2, lj: 2,
+  ty: 'st',
+  c: value(rgb(hex)),
+  o: prop(opacity),
+  w: value(width),
+  lc: 2,
+  lj: 2,
 });
 
 export interface TransformSpec {
@@ -129,15 +141,35 @@ export function layer(spec: LayerSpec): LayerSpec {
 /** The whole animation. Layers are listed topmost first, as in Lottie. */
 export function composition(name: string, size: number, frames: number, layers: LayerSpec[]): Json {
   return {
-    v: '5.7.4', fr: 30, ip: 0, op: frames, w: size, h: size, nm: name, ddd: 0, assets: [],
+    v: '5.7.4',
+    fr: 30,
+    ip: 0,
+    op: frames,
+    w: size,
+    h: size,
+    nm: name,
+    ddd: 0,
+    assets: [],
     layers: layers.map((l, i) => {
       const out: Json = {
-        ddd: 0, ind: i + 1, ty: 4, nm: l.name, sr: 1,
+        ddd: 0,
+        ind: i + 1,
+        ty: 4,
+        nm: l.name,
+        sr: 1,
         ks: {
-          o: prop(l.o ?? 100), r: prop(l.r ?? 0), p: prop(l.p ?? [size / 2, size / 2, 0]),
-          a: prop(l.a ?? [0, 0, 0]), s: prop(l.s ?? [100, 100, 100]),
+          o: prop(l.o ?? 100),
+          r: prop(l.r ?? 0),
+          p: prop(l.p ?? [size / 2, size / 2, 0]),
+          a: prop(l.a ?? [0, 0, 0]),
+          s: prop(l.s ?? [100, 100, 100]),
         },
-        ao: 0, shapes: l.shapes, ip: l.ip ?? 0, op: l.op ?? frames, st: 0, bm: 0,
+        ao: 0,
+        shapes: l.shapes,
+        ip: l.ip ?? 0,
+        op: l.op ?? frames,
+        st: 0,
+        bm: 0,
       };
       if (l.parent !== undefined) out.parent = l.parent;
       return out;

@@ -7,18 +7,22 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  composition, ellipse, fill, group, keys, layer, path, rect, star, stroke, type LayerSpec,
-} from './lottie-shapes.ts';
+import { composition, ellipse, fill, group, keys, layer, path, rect, star, stroke, type LayerSpec } from './lottie-shapes.ts';
 import { seeded } from './seeded-random.ts';
 
 const SIZE = 720;
 const FRAMES = 75;
 const C = SIZE / 2;
 
-
 /** Twinkling sparkles scattered over a region, staggered in time. */
-function sparkles(rand: () => number, count: number, area: { x: number; y: number; w: number; h: number }, colors: string[], from: number, to: number): LayerSpec[] {
+function sparkles(
+  rand: () => number,
+  count: number,
+  area: { x: number; y: number; w: number; h: number },
+  colors: string[],
+  from: number,
+  to: number,
+): LayerSpec[] {
   return Array.from({ length: count }, (_, i) => {
     const start = Math.round(from + rand() * (to - from - 16));
     const size = 14 + rand() * 16;
@@ -27,8 +31,15 @@ function sparkles(rand: () => number, count: number, area: { x: number; y: numbe
       ip: start,
       op: start + 17,
       p: [area.x + rand() * area.w, area.y + rand() * area.h, 0],
-      s: keys([[start, [0, 0, 100], 'out'], [start + 7, [120, 120, 100], 'in'], [start + 16, [0, 0, 100]]]),
-      r: keys([[start, 0, 'linear'], [start + 16, 90]]),
+      s: keys([
+        [start, [0, 0, 100], 'out'],
+        [start + 7, [120, 120, 100], 'in'],
+        [start + 16, [0, 0, 100]],
+      ]),
+      r: keys([
+        [start, 0, 'linear'],
+        [start + 16, 90],
+      ]),
       shapes: [group([star([0, 0], 4, size, size * 0.22), fill(colors[i % colors.length] as string)])],
     });
   });
@@ -36,9 +47,7 @@ function sparkles(rand: () => number, count: number, area: { x: number; y: numbe
 
 function rocket(): object {
   const rand = seeded(7);
-  const flicker = keys(
-    Array.from({ length: 16 }, (_, i) => [i * 5, [100, i % 2 ? 78 : 118], 'linear'] as [number, number[], 'linear']),
-  );
+  const flicker = keys(Array.from({ length: 16 }, (_, i) => [i * 5, [100, i % 2 ? 78 : 118], 'linear'] as [number, number[], 'linear']));
   const body = layer({
     name: 'rocket',
     p: keys([
@@ -47,17 +56,84 @@ function rocket(): object {
       [44, [C, 430, 0], 'in'],
       [FRAMES, [C, -260, 0]],
     ]),
-    r: keys([[0, -4], [14, 4], [28, -3], [44, 2], [FRAMES, 0]]),
+    r: keys([
+      [0, -4],
+      [14, 4],
+      [28, -3],
+      [44, 2],
+      [FRAMES, 0],
+    ]),
     shapes: [
       // Topmost first: window, painted stripe, hull, then fins, nozzle and the flame behind it.
       group([ellipse([0, -38], [44, 44]), stroke('#ffffff', 7), fill('#5ad1ff')]),
       group([rect([0, 22], [86, 14], 4), fill('#ff4d6d')]),
-      group([path([[0, -140], [44, -40], [44, 74], [-44, 74], [-44, -40]], 0.35), fill('#f1f3f8'), stroke('#adb5c7', 4)]),
-      group([path([[-30, 10], [-86, 86], [-82, 104], [-30, 70]], 0.2), fill('#ff4d6d')]),
-      group([path([[30, 10], [86, 86], [82, 104], [30, 70]], 0.2), fill('#ff4d6d')]),
+      group([
+        path(
+          [
+            [0, -140],
+            [44, -40],
+            [44, 74],
+            [-44, 74],
+            [-44, -40],
+          ],
+          0.35,
+        ),
+        fill('#f1f3f8'),
+        stroke('#adb5c7', 4),
+      ]),
+      group([
+        path(
+          [
+            [-30, 10],
+            [-86, 86],
+            [-82, 104],
+            [-30, 70],
+          ],
+          0.2,
+        ),
+        fill('#ff4d6d'),
+      ]),
+      group([
+        path(
+          [
+            [30, 10],
+            [86, 86],
+            [82, 104],
+            [30, 70],
+          ],
+          0.2,
+        ),
+        fill('#ff4d6d'),
+      ]),
       group([rect([0, 80], [52, 16], 4), fill('#868e96')]),
-      group([path([[-34, 76], [34, 76], [0, 200]], 0.6), fill('#ffd166')], { p: [0, 76], a: [0, 76], s: flicker }),
-      group([path([[-46, 72], [46, 72], [0, 250]], 0.6), fill('#ff7b00', 90)], { p: [0, 72], a: [0, 72], s: flicker }),
+      group(
+        [
+          path(
+            [
+              [-34, 76],
+              [34, 76],
+              [0, 200],
+            ],
+            0.6,
+          ),
+          fill('#ffd166'),
+        ],
+        { p: [0, 76], a: [0, 76], s: flicker },
+      ),
+      group(
+        [
+          path(
+            [
+              [-46, 72],
+              [46, 72],
+              [0, 250],
+            ],
+            0.6,
+          ),
+          fill('#ff7b00', 90),
+        ],
+        { p: [0, 72], a: [0, 72], s: flicker },
+      ),
     ],
   });
   // Smoke puffs left behind where the flame was, growing and fading.
@@ -70,8 +146,14 @@ function rocket(): object {
       ip: t,
       op: Math.min(FRAMES, t + 30),
       p: [x, y, 0],
-      o: keys([[t, 85, 'linear'], [t + 28, 0]]),
-      s: keys([[t, [30, 30, 100], 'out'], [t + 28, [170, 170, 100]]]),
+      o: keys([
+        [t, 85, 'linear'],
+        [t + 28, 0],
+      ]),
+      s: keys([
+        [t, [30, 30, 100], 'out'],
+        [t + 28, [170, 170, 100]],
+      ]),
       shapes: [group([ellipse([0, 0], [90, 90]), fill(i % 2 ? '#e9ecef' : '#ced4da')])],
     });
   });
@@ -94,7 +176,10 @@ function fireworks(): object {
         name: `trail ${bi}`,
         ip: Math.max(0, rise),
         op: b.t + 1,
-        p: keys([[rise, [b.x + 20, 760, 0], 'out'], [b.t, [b.x, b.y, 0]]]),
+        p: keys([
+          [rise, [b.x + 20, 760, 0], 'out'],
+          [b.t, [b.x, b.y, 0]],
+        ]),
         shapes: [group([ellipse([0, 0], [12, 12]), fill('#fff3bf')]), group([rect([0, 30], [4, 60], 2), fill('#ffe8cc', 60)])],
       }),
       layer({
@@ -102,14 +187,23 @@ function fireworks(): object {
         ip: b.t,
         op: b.t + 7,
         p: [b.x, b.y, 0],
-        s: keys([[b.t, [10, 10, 100], 'out'], [b.t + 6, [150, 150, 100]]]),
-        o: keys([[b.t, 100, 'in'], [b.t + 6, 0]]),
+        s: keys([
+          [b.t, [10, 10, 100], 'out'],
+          [b.t + 6, [150, 150, 100]],
+        ]),
+        o: keys([
+          [b.t, 100, 'in'],
+          [b.t + 6, 0],
+        ]),
         shapes: [group([ellipse([0, 0], [80, 80]), fill('#fffbe6')])],
       }),
     );
     // Two rings of sparks flying out and sagging under gravity; the layer fades as a whole.
     const sparks = [];
-    for (const [ring, share] of [[0, 1], [1, 0.55]] as const) {
+    for (const [ring, share] of [
+      [0, 1],
+      [1, 0.55],
+    ] as const) {
       const count = ring === 0 ? b.n : Math.round(b.n * 0.5);
       for (let i = 0; i < count; i++) {
         const a = (i / count) * Math.PI * 2 + rand() * 0.2 + ring * 0.3;
@@ -119,7 +213,11 @@ function fireworks(): object {
         sparks.push(
           // A streak pointing away from the centre reads as motion even in a still frame.
           group([ellipse([0, 0], ring === 0 ? [12, 34] : [9, 22]), fill(b.colors[ring] as string)], {
-            p: keys([[b.t, [0, 0], 'out'], [b.t + 18, [ex, ey], 'in'], [b.t + 36, [ex * 1.08, ey * 1.08 + 60]]]),
+            p: keys([
+              [b.t, [0, 0], 'out'],
+              [b.t + 18, [ex, ey], 'in'],
+              [b.t + 36, [ex * 1.08, ey * 1.08 + 60]],
+            ]),
             r: Math.round((a * 180) / Math.PI + 90),
           }),
         );
@@ -131,8 +229,14 @@ function fireworks(): object {
         ip: b.t,
         op: Math.min(FRAMES, b.t + 37),
         p: [b.x, b.y, 0],
-        o: keys([[b.t + 16, 100, 'linear'], [b.t + 36, 0]]),
-        s: keys([[b.t + 14, [100, 100, 100], 'in'], [b.t + 36, [70, 70, 100]]]),
+        o: keys([
+          [b.t + 16, 100, 'linear'],
+          [b.t + 36, 0],
+        ]),
+        s: keys([
+          [b.t + 14, [100, 100, 100], 'in'],
+          [b.t + 36, [70, 70, 100]],
+        ]),
         shapes: sparks,
       }),
     );
@@ -149,20 +253,73 @@ function castle(): object {
   const crenels = (cx: number, top: number, width: number, n: number) =>
     Array.from({ length: n }, (_, i) => rect([cx - width / 2 + (width / n) * (i + 0.5), top - 10], [width / n - 8, 20], 2));
   const tower = (cx: number, top: number, w: number, h: number) => [
-    group([path([[cx - w / 2 - 8, top], [cx + w / 2 + 8, top], [cx, top - w * 1.25]], 0.05), fill(roof)]),
-    group([path([[cx, top - w * 1.25], [cx, top - w * 1.25 - 44]], 0, false), stroke('#495057', 4)]),
-    group([path([[cx, top - w * 1.25 - 44], [cx + 34, top - w * 1.25 - 34], [cx, top - w * 1.25 - 24]], 0.1), fill('#fa5252')]),
+    group([
+      path(
+        [
+          [cx - w / 2 - 8, top],
+          [cx + w / 2 + 8, top],
+          [cx, top - w * 1.25],
+        ],
+        0.05,
+      ),
+      fill(roof),
+    ]),
+    group([
+      path(
+        [
+          [cx, top - w * 1.25],
+          [cx, top - w * 1.25 - 44],
+        ],
+        0,
+        false,
+      ),
+      stroke('#495057', 4),
+    ]),
+    group([
+      path(
+        [
+          [cx, top - w * 1.25 - 44],
+          [cx + 34, top - w * 1.25 - 34],
+          [cx, top - w * 1.25 - 24],
+        ],
+        0.1,
+      ),
+      fill('#fa5252'),
+    ]),
     group([rect([cx, top + 50], [18, 30], 9), fill('#ffd43b')]),
     group([rect([cx, top + h / 2], [w, h], 4), fill(shade)]),
   ];
   const building = layer({
     name: 'castle',
     p: [C, 600, 0],
-    s: keys([[0, [0, 0, 100], 'out'], [16, [112, 112, 100], 'inout'], [24, [100, 100, 100], 'hold'], [60, [100, 100, 100], 'in'], [FRAMES, [90, 90, 100]]]),
-    o: keys([[0, 0, 'out'], [8, 100, 'hold'], [62, 100, 'linear'], [FRAMES, 0]]),
+    s: keys([
+      [0, [0, 0, 100], 'out'],
+      [16, [112, 112, 100], 'inout'],
+      [24, [100, 100, 100], 'hold'],
+      [60, [100, 100, 100], 'in'],
+      [FRAMES, [90, 90, 100]],
+    ]),
+    o: keys([
+      [0, 0, 'out'],
+      [8, 100, 'hold'],
+      [62, 100, 'linear'],
+      [FRAMES, 0],
+    ]),
     shapes: [
       // Gate and windows on top of the walls, then towers, keep, and the long wall at the back.
-      group([path([[-40, 0], [-40, -70], [0, -104], [40, -70], [40, 0]], 0.25), fill('#5c3d2e')]),
+      group([
+        path(
+          [
+            [-40, 0],
+            [-40, -70],
+            [0, -104],
+            [40, -70],
+            [40, 0],
+          ],
+          0.25,
+        ),
+        fill('#5c3d2e'),
+      ]),
       group([rect([-90, -110], [22, 34], 11), rect([90, -110], [22, 34], 11), fill('#ffd43b')]),
       ...tower(-180, -230, 90, 230),
       ...tower(180, -230, 90, 230),
@@ -174,15 +331,30 @@ function castle(): object {
   const rays = layer({
     name: 'rays',
     p: [C, 420, 0],
-    r: keys([[0, 0, 'linear'], [FRAMES, 60]]),
-    o: keys([[0, 0, 'out'], [14, 40, 'hold'], [60, 40, 'linear'], [FRAMES, 0]]),
-    s: keys([[0, [30, 30, 100], 'out'], [20, [100, 100, 100]]]),
+    r: keys([
+      [0, 0, 'linear'],
+      [FRAMES, 60],
+    ]),
+    o: keys([
+      [0, 0, 'out'],
+      [14, 40, 'hold'],
+      [60, 40, 'linear'],
+      [FRAMES, 0],
+    ]),
+    s: keys([
+      [0, [30, 30, 100], 'out'],
+      [20, [100, 100, 100]],
+    ]),
     shapes: [
       group([
         ...Array.from({ length: 12 }, (_, i) => {
           const a = (i / 12) * Math.PI * 2;
           const b = a + 0.13;
-          return path([[0, 0], [Math.cos(a) * 420, Math.sin(a) * 420], [Math.cos(b) * 420, Math.sin(b) * 420]]);
+          return path([
+            [0, 0],
+            [Math.cos(a) * 420, Math.sin(a) * 420],
+            [Math.cos(b) * 420, Math.sin(b) * 420],
+          ]);
         }),
         fill('#fff3bf'),
       ]),
@@ -191,7 +363,10 @@ function castle(): object {
   const glow = layer({
     name: 'glow',
     p: [C, 600, 0],
-    s: keys([[0, [0, 0, 100], 'out'], [18, [100, 100, 100]]]),
+    s: keys([
+      [0, [0, 0, 100], 'out'],
+      [18, [100, 100, 100]],
+    ]),
     shapes: [group([ellipse([0, 0], [560, 90]), fill('#b197fc', 60)])],
   });
   const twinkles = sparkles(rand, 18, { x: 90, y: 90, w: 540, h: 470 }, ['#ffffff', '#ffe066', '#d0bfff'], 12, FRAMES);
@@ -199,7 +374,11 @@ function castle(): object {
 }
 
 const outDir = new URL('../public/gifts/', import.meta.url);
-for (const [name, make] of [['rocket', rocket], ['fireworks', fireworks], ['castle', castle]] as const) {
+for (const [name, make] of [
+  ['rocket', rocket],
+  ['fireworks', fireworks],
+  ['castle', castle],
+] as const) {
   const json = JSON.stringify(make());
   writeFileSync(fileURLToPath(new URL(`${name}.json`, outDir)), json + '\n');
   process.stdout.write(`${name}.json ${json.length} bytes\n`);

@@ -12,7 +12,13 @@ const wanted = process.argv.slice(2).filter((a) => !a.startsWith('http'));
 const out = new URL('../screenshots/', import.meta.url);
 
 async function adminCall(command: string, body: unknown): Promise<unknown> {
-  const sig = (await (await fetch(`${base}/api/usersig`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userID":"administrator"}' })).json()) as { userSig: string };
+  const sig = (await (
+    await fetch(`${base}/api/usersig`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"userID":"administrator"}',
+    })
+  ).json()) as { userSig: string };
   const cfg = (await (await fetch(`${base}/api/config`)).json()) as { sdkAppId: number };
   const url = `${base}/v4/${command}?sdkappid=${cfg.sdkAppId}&identifier=administrator&usersig=${encodeURIComponent(sig.userSig)}&random=${Math.floor(Math.random() * 1e9)}&contenttype=json`;
   return (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
@@ -20,16 +26,36 @@ async function adminCall(command: string, body: unknown): Promise<unknown> {
 
 /** The crowd simulator on or off (a quiet room shows the viewer's own lines). */
 async function crowd(action: 'start' | 'stop'): Promise<void> {
-  const sig = (await (await fetch(`${base}/api/usersig`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userID":"administrator"}' })).json()) as { userSig: string };
+  const sig = (await (
+    await fetch(`${base}/api/usersig`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"userID":"administrator"}',
+    })
+  ).json()) as { userSig: string };
   const cfg = (await (await fetch(`${base}/api/config`)).json()) as { sdkAppId: number };
   const query = `sdkappid=${cfg.sdkAppId}&identifier=administrator&usersig=${encodeURIComponent(sig.userSig)}&random=1&contenttype=json`;
-  await fetch(`${base}/api/crowd?${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ roomId: 'demo-room', action }) });
+  await fetch(`${base}/api/crowd?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ roomId: 'demo-room', action }),
+  });
 }
 
 async function setState(state: string): Promise<void> {
   await adminCall('group_open_http_svc/modify_group_attr', { GroupId: 'demo-room', GroupAttr: [{ key: 'state', value: state }] });
-  const data = JSON.stringify({ version: 1, businessID: 'flutter_live_kit', data: { cmd: 'room_state_changed', cmdInfo: { state, replayUrl: '/hls/demo-room/replay.m3u8' } } });
-  await adminCall('group_open_http_svc/send_group_msg', { GroupId: 'demo-room', Random: Date.now(), MsgPriority: 'High', From_Account: 'administrator', MsgBody: [{ MsgType: 'TIMCustomElem', MsgContent: { Data: data } }] });
+  const data = JSON.stringify({
+    version: 1,
+    businessID: 'flutter_live_kit',
+    data: { cmd: 'room_state_changed', cmdInfo: { state, replayUrl: '/hls/demo-room/replay.m3u8' } },
+  });
+  await adminCall('group_open_http_svc/send_group_msg', {
+    GroupId: 'demo-room',
+    Random: Date.now(),
+    MsgPriority: 'High',
+    From_Account: 'administrator',
+    MsgBody: [{ MsgType: 'TIMCustomElem', MsgContent: { Data: data } }],
+  });
 }
 
 async function shoot(page: Page, name: string, waitMs: number): Promise<void> {
@@ -43,7 +69,9 @@ async function shoot(page: Page, name: string, waitMs: number): Promise<void> {
 async function openRoom(width = 1280, height = 900): Promise<{ page: Page; viewer: string }> {
   const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
   await page.goto(base, { waitUntil: 'load' });
-  await page.waitForFunction(() => (document.querySelector('live-chat-room') as unknown as { connectionState: string }).connectionState === 'connected');
+  await page.waitForFunction(
+    () => (document.querySelector('live-chat-room') as unknown as { connectionState: string }).connectionState === 'connected',
+  );
   await page.waitForTimeout(3000);
   const viewer = await page.evaluate(() => (document.querySelector('live-chat-room') as unknown as { userId: string }).userId);
   return { page, viewer };
@@ -60,8 +88,14 @@ const browser = await chromium.launch({ executablePath: ensureChromium(), args: 
 try {
   const scenes: Record<string, () => Promise<void>> = {
     live: async () => shoot(await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage(), 'live', 12_000),
-    mobile: async () => shoot(await (await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })).newPage(), 'mobile', 10_000),
-    'reduced-motion': async () => shoot(await (await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' })).newPage(), 'reduced-motion', 10_000),
+    mobile: async () =>
+      shoot(await (await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })).newPage(), 'mobile', 10_000),
+    'reduced-motion': async () =>
+      shoot(
+        await (await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' })).newPage(),
+        'reduced-motion',
+        10_000,
+      ),
     ended: async () => {
       const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
       await page.goto(base, { waitUntil: 'load' });
@@ -91,7 +125,12 @@ try {
     },
     'gift-effect': async () => {
       const { page } = await openRoom();
-      await page.evaluate(() => (document.querySelector('live-chat-room') as unknown as { sendGift(id: string, n: number): Promise<unknown> }).sendGift('rocket', 1));
+      await page.evaluate(() =>
+        (document.querySelector('live-chat-room') as unknown as { sendGift(id: string, n: number): Promise<unknown> }).sendGift(
+          'rocket',
+          1,
+        ),
+      );
       await page.waitForTimeout(1500);
       await snap(page, 'gift-effect');
     },

@@ -93,10 +93,7 @@ export function loadBarrageSettings(storage: SettingsStorage | null = defaultSet
 }
 
 /** Persists validated settings; returns false when storage is missing, blocked or full. */
-export function saveBarrageSettings(
-  settings: BarrageSettings,
-  storage: SettingsStorage | null = defaultSettingsStorage(),
-): boolean {
+export function saveBarrageSettings(settings: BarrageSettings, storage: SettingsStorage | null = defaultSettingsStorage()): boolean {
   if (!storage) return false;
   try {
     storage.setItem(BARRAGE_SETTINGS_KEY, JSON.stringify(validateBarrageSettings(settings)));

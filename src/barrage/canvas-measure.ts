@@ -11,9 +11,7 @@ import { layoutItem, type Measure } from './item-layout.ts';
 
 export function createMeasure(): Measure {
   const ctx =
-    typeof OffscreenCanvas === 'function'
-      ? new OffscreenCanvas(1, 1).getContext('2d')
-      : document.createElement('canvas').getContext('2d');
+    typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d') : document.createElement('canvas').getContext('2d');
   let font = '';
   return (text, f) => {
     if (!ctx) return Array.from(text).length * (parseFloat(f.split(' ')[1] ?? '16') || 16) * 0.6;

@@ -42,11 +42,14 @@ export class CapacitySignal {
     if (this.dead || this.listeners.size === 0) return;
     const delay = this.nextFreeIn();
     if (delay === null) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      trackResource('timers', -1);
-      this.notify();
-    }, Math.max(0, Math.ceil(delay)) + 1);
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        trackResource('timers', -1);
+        this.notify();
+      },
+      Math.max(0, Math.ceil(delay)) + 1,
+    );
     trackResource('timers', +1);
   }
 

@@ -39,7 +39,15 @@ export interface ItemLayout {
     readonly font: string;
     readonly textFill: string;
   };
-  readonly box?: { readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly stroke: string; readonly fill: string; readonly lineWidth: number };
+  readonly box?: {
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+    readonly stroke: string;
+    readonly fill: string;
+    readonly lineWidth: number;
+  };
 }
 
 /** Longest text we ever lay out (code points); the width limit usually bites first. */
@@ -47,6 +55,7 @@ export const MAX_TEXT_CHARS = 120;
 
 // Controls, bidi embeddings/overrides/isolates (they could reorder the name and the text) and
 // line/paragraph separators; whitespace runs collapse to one space.
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const STRIP = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const SPACES = /[\s\u2028\u2029]+/g;
 

@@ -105,7 +105,7 @@ export class LaneAllocator {
 
   constructor(geometry: LaneGeometry) {
     this.geometry = geometry;
-    this.lanes = new Array(this.laneCount).fill(undefined);
+    this.lanes = Array.from({ length: this.laneCount }, () => undefined);
   }
 
   get laneCount(): number {
@@ -134,7 +134,7 @@ export class LaneAllocator {
     const n = this.laneCount;
     // Lanes past the new count keep their occupant (only the first n are used): shrinking the
     // area and growing it back within a flight must not let a newcomer overlap an item still there.
-    if (relayout) this.lanes = new Array(n).fill(undefined);
+    if (relayout) this.lanes = Array.from({ length: n }, () => undefined);
     else while (this.lanes.length < n) this.lanes.push(undefined);
   }
 

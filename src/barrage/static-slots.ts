@@ -28,7 +28,7 @@ export class StaticSlots {
 
   constructor(config: StaticSlotsConfig) {
     this.config = config;
-    this.busyUntil = new Array(Math.max(0, config.slots)).fill(-Infinity);
+    this.busyUntil = Array.from({ length: Math.max(0, config.slots) }, () => -Infinity);
   }
 
   get slotCount(): number {

@@ -62,12 +62,18 @@ export function blockCountdown(b: InputBlock | null, now: number): number | unde
 export function blockText(lang: Lang, b: InputBlock, now: number): string {
   const left = blockCountdown(b, now);
   switch (b.kind) {
-    case 'kicked': return t(lang, 'input.kicked');
-    case 'banned': return left !== undefined ? t(lang, 'input.bannedFor', { time: formatDuration(left) }) : t(lang, 'input.banned');
-    case 'guest': return t(lang, 'input.login');
-    case 'mute-all': return t(lang, 'input.mutedAll');
-    case 'muted': return left !== undefined ? t(lang, 'input.mutedFor', { time: formatDuration(left) }) : t(lang, 'input.muted');
-    case 'offline': return t(lang, 'input.offline');
+    case 'kicked':
+      return t(lang, 'input.kicked');
+    case 'banned':
+      return left !== undefined ? t(lang, 'input.bannedFor', { time: formatDuration(left) }) : t(lang, 'input.banned');
+    case 'guest':
+      return t(lang, 'input.login');
+    case 'mute-all':
+      return t(lang, 'input.mutedAll');
+    case 'muted':
+      return left !== undefined ? t(lang, 'input.mutedFor', { time: formatDuration(left) }) : t(lang, 'input.muted');
+    case 'offline':
+      return t(lang, 'input.offline');
   }
 }
 
@@ -90,7 +96,10 @@ let segmenter: Intl.Segmenter | null | undefined;
 
 function graphemes(): Intl.Segmenter | null {
   if (segmenter === undefined) {
-    segmenter = typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+    segmenter =
+      typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function'
+        ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+        : null;
   }
   return segmenter;
 }

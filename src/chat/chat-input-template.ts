@@ -27,14 +27,15 @@ export function chatInput(ctrl: ChatInputController, lang: Lang): TemplateResult
   const state = block ? block.kind : coolMs > 0 ? 'cooldown' : 'ready';
   const failure = ctrl.failure;
 
-  const field = block?.kind === 'guest'
-    ? html`<button type="button" class="login" part="login-button" @click=${ctrl.onLoginClick}>${t(lang, 'input.login')}</button>`
-    : hard
-      ? html`<div class="blocked" part="input-status" id=${STATUS_ID} role="status">
+  const field =
+    block?.kind === 'guest'
+      ? html`<button type="button" class="login" part="login-button" @click=${ctrl.onLoginClick}>${t(lang, 'input.login')}</button>`
+      : hard
+        ? html`<div class="blocked" part="input-status" id=${STATUS_ID} role="status">
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 2a8 8 0 0 1 6.32 12.9L7.1 5.68A7.96 7.96 0 0 1 12 4ZM4 12c0-1.85.63-3.55 1.68-4.9L16.9 18.32A8 8 0 0 1 4 12Z"></path></svg>
           <span>${blockText(lang, block!, now)}</span>
         </div>`
-      : html`<div class="field ${fill}">
+        : html`<div class="field ${fill}">
           <input part="input" type="text" inputmode="text" enterkeyhint="send" autocomplete="off" spellcheck="true"
             aria-label=${t(lang, 'input.label')} placeholder=${t(lang, 'input.placeholder')}
             aria-describedby=${block ? `${COUNTER_ID} ${STATUS_ID}` : COUNTER_ID}
@@ -44,20 +45,23 @@ export function chatInput(ctrl: ChatInputController, lang: Lang): TemplateResult
           <span class="counter" part="input-counter" id=${COUNTER_ID}><span class="counter-shown" aria-hidden="true">${length}/${ctrl.limit}</span><span class="sr-only">${t(lang, 'input.counter', { count: length, max: ctrl.limit })}</span></span>
         </div>`;
 
-  const send = block?.kind === 'guest'
-    ? nothing
-    : html`<button type="button" class="send ${coolMs > 0 ? 'cooling' : ''}" part="send-button" ?disabled=${!ctrl.canSend}
+  const send =
+    block?.kind === 'guest'
+      ? nothing
+      : html`<button type="button" class="send ${coolMs > 0 ? 'cooling' : ''}" part="send-button" ?disabled=${!ctrl.canSend}
         aria-label=${coolMs > 0 ? t(lang, 'input.sendWait', { seconds }) : t(lang, 'input.send')} @click=${ctrl.onSendClick}>
         ${coolMs > 0 ? html`<span class="wait">${seconds}s</span>` : t(lang, 'input.send')}
       </button>`;
 
   return html`<div class="chat-input ${state}" part="input-area" data-state=${state}>
-    ${failure
-      ? html`<div class="failure" part="input-failure" role="alert">
+    ${
+      failure
+        ? html`<div class="failure" part="input-failure" role="alert">
           <span class="failure-text">${failureText(lang, failure)}</span>
           <button type="button" class="dismiss" aria-label=${t(lang, 'input.dismiss')} @click=${ctrl.onDismissFailure}>×</button>
         </div>`
-      : nothing}
+        : nothing
+    }
     ${block?.kind === 'offline' ? html`<div class="soft-status" id=${STATUS_ID} role="status">${blockText(lang, block, now)}</div>` : nothing}
     <div class="row">
       <slot name="input-decoration"></slot>

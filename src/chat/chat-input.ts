@@ -255,7 +255,8 @@ export class ChatInputController {
     const block = this.block;
     const shown = blockCountdown(block, now);
     if (shown !== undefined) waits.push(((Math.ceil(shown) - 1) % 1000) + 1);
-    else if (block && (block.kind === 'muted' || block.kind === 'banned') && Number.isFinite(block.until)) waits.push(Math.min(MAX_WAIT_MS, block.until - now));
+    else if (block && (block.kind === 'muted' || block.kind === 'banned') && Number.isFinite(block.until))
+      waits.push(Math.min(MAX_WAIT_MS, block.until - now));
     if (waits.length === 0) return;
     live.timers++;
     this.timer = setTimeout(this.tick, Math.max(1, Math.min(...waits)));

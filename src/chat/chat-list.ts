@@ -144,7 +144,8 @@ export class ChatList {
     if (log.scrollTop < this.lastTop - 1) this.stuck = false; // scrolled up; its event may still be queued
     // Following the bottom is remembered (a shrinking log — the input growing — does not end it),
     // and the viewer's own line always brings the list down to it.
-    const atBottom = this.stuck || log.scrollHeight - log.scrollTop - log.clientHeight <= NEAR_BOTTOM_PX || batch.some((e) => e.own && e.kind === 'text');
+    const atBottom =
+      this.stuck || log.scrollHeight - log.scrollTop - log.clientHeight <= NEAR_BOTTOM_PX || batch.some((e) => e.own && e.kind === 'text');
     this.queue = batch.splice(this.o.maxPerFlush ?? batch.length);
     const fragment = document.createDocumentFragment();
     for (const entry of batch) {

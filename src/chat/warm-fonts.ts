@@ -39,7 +39,8 @@ export const whenIdle: Idle = (run) => {
   return () => clearTimeout(id);
 };
 
-const PROBE_STYLE = 'position:absolute;left:0;top:0;width:0;height:0;overflow:hidden;visibility:hidden;pointer-events:none;white-space:nowrap;';
+const PROBE_STYLE =
+  'position:absolute;left:0;top:0;width:0;height:0;overflow:hidden;visibility:hidden;pointer-events:none;white-space:nowrap;';
 
 /**
  * Lays out each sample once, one per idle callback, inside `host` (so it inherits the host's font

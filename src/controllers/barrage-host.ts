@@ -14,8 +14,7 @@ import { motionForPreference, prefersReducedMotion, watchReducedMotion } from '.
 type BarrageModule = typeof import('../barrage/create-barrage.ts');
 let barrageModule: BarrageModule | undefined;
 let barrageLoad: Promise<BarrageModule> | undefined;
-const loadBarrage = (): Promise<BarrageModule> =>
-  (barrageLoad ??= import('../barrage/create-barrage.ts').then((m) => (barrageModule = m)));
+const loadBarrage = (): Promise<BarrageModule> => (barrageLoad ??= import('../barrage/create-barrage.ts').then((m) => (barrageModule = m)));
 
 export interface BarrageHostOptions {
   readonly layer: () => HTMLElement | null;
@@ -130,9 +129,11 @@ export class BarrageHost implements ReactiveController {
     if (!layer || this.barrage) return;
     if (!barrageModule) {
       const generation = this.generation;
-      void Promise.resolve(this.options.after?.()).then(loadBarrage).then(() => {
-        if (generation === this.generation && this.on && this.connected) this.create();
-      });
+      void Promise.resolve(this.options.after?.())
+        .then(loadBarrage)
+        .then(() => {
+          if (generation === this.generation && this.on && this.connected) this.create();
+        });
       return;
     }
     this.barrage = barrageModule.createBarrage(layer, { settings: this.viewer, motion: motionForPreference(prefersReducedMotion()) });

@@ -49,7 +49,15 @@ export interface GiftPanelState {
 }
 
 export class GiftHost implements ReactiveController {
-  readonly panel: GiftPanelState = { open: false, selected: undefined, count: 1, customOpen: false, balance: undefined, error: undefined, combo: 0 };
+  readonly panel: GiftPanelState = {
+    open: false,
+    selected: undefined,
+    count: 1,
+    customOpen: false,
+    balance: undefined,
+    error: undefined,
+    combo: 0,
+  };
   private catalogValue: GiftCatalog = EMPTY_CATALOG;
   private stage: GiftStage | null = null;
   private resize: ResizeObserver | null = null;
@@ -64,7 +72,12 @@ export class GiftHost implements ReactiveController {
     private readonly options: GiftHostOptions,
   ) {
     host.addController(this);
-    this.sender = new GiftSender({ ...options, host, catalog: () => this.catalogValue, onResult: (r, retryId) => this.onResult(r, retryId) });
+    this.sender = new GiftSender({
+      ...options,
+      host,
+      catalog: () => this.catalogValue,
+      onResult: (r, retryId) => this.onResult(r, retryId),
+    });
   }
 
   get catalog(): GiftCatalog {
@@ -78,7 +91,11 @@ export class GiftHost implements ReactiveController {
 
   /** The allowed image URL of a catalog gift (catalog URLs are checked when parsed). */
   imageFor = (gift: CatalogGift): string | undefined =>
-    createAssetGate({ catalog: this.catalogValue, origin: location.origin, ...(this.options.allowUrl() ? { allowUrl: this.options.allowUrl()! } : {}) })(gift.image);
+    createAssetGate({
+      catalog: this.catalogValue,
+      origin: location.origin,
+      ...(this.options.allowUrl() ? { allowUrl: this.options.allowUrl()! } : {}),
+    })(gift.image);
 
   hostConnected(): void {
     this.connected = true;
@@ -187,7 +204,11 @@ export class GiftHost implements ReactiveController {
     if (r.reason === 'cancelled') return;
     const lang = this.options.lang();
     const error =
-      r.reason === 'no-endpoint' ? t(lang, 'gifting.noEndpoint') : r.reason === 'unknown-gift' ? t(lang, 'gifting.unknown') : failureText(lang, r.reason);
+      r.reason === 'no-endpoint'
+        ? t(lang, 'gifting.noEndpoint')
+        : r.reason === 'unknown-gift'
+          ? t(lang, 'gifting.unknown')
+          : failureText(lang, r.reason);
     this.set({ error, retryId, combo: 0, ...(r.balance !== undefined ? { balance: r.balance } : {}) });
   }
 
@@ -195,7 +216,8 @@ export class GiftHost implements ReactiveController {
     void this.host.updateComplete.then(() => {
       const root = this.host.shadowRoot;
       const target = intoPanel
-        ? (root?.querySelector<HTMLElement>('[part~="gift-tile"][aria-pressed="true"]') ?? root?.querySelector<HTMLElement>('[part~="gift-tile"]'))
+        ? (root?.querySelector<HTMLElement>('[part~="gift-tile"][aria-pressed="true"]') ??
+          root?.querySelector<HTMLElement>('[part~="gift-tile"]'))
         : root?.querySelector<HTMLElement>('[part~="gift-button"]');
       target?.focus();
     });

@@ -55,7 +55,8 @@ export class GiftSender {
   /** One tap (merged with rapid others) or a preset count (one request). */
   send(giftId: string, count: number, preset: boolean): Promise<GiftSendResult> {
     const n = Math.floor(count);
-    if (!Number.isFinite(n) || n < LIMITS.giftCountMin || n > LIMITS.giftCountMax) return Promise.resolve({ ok: false, reason: 'rejected' });
+    if (!Number.isFinite(n) || n < LIMITS.giftCountMin || n > LIMITS.giftCountMax)
+      return Promise.resolve({ ok: false, reason: 'rejected' });
     if (!this.d.self()) return Promise.resolve({ ok: false, reason: 'not-logged-in' });
     return new Promise((resolve) => {
       const list = this.waiters.get(giftId) ?? [];
@@ -111,13 +112,23 @@ export class GiftSender {
     });
   }
 
-  private async bill(self: Sender, entry: CatalogGift, count: number, clientId: string, settle: (r: GiftSendResult, retryId?: string) => void): Promise<void> {
+  private async bill(
+    self: Sender,
+    entry: CatalogGift,
+    count: number,
+    clientId: string,
+    settle: (r: GiftSendResult, retryId?: string) => void,
+  ): Promise<void> {
     const endpoint = this.d.endpoint();
     if (!endpoint) return settle({ ok: false, reason: 'no-endpoint' });
     this.inFlight++;
     let billed: GiftBillResult;
     try {
-      billed = await billGift(endpoint, { roomId: this.d.roomId(), userId: self.id, giftId: entry.id, count, clientId }, this.d.fetch ? { fetch: this.d.fetch } : {});
+      billed = await billGift(
+        endpoint,
+        { roomId: this.d.roomId(), userId: self.id, giftId: entry.id, count, clientId },
+        this.d.fetch ? { fetch: this.d.fetch } : {},
+      );
     } finally {
       this.inFlight--;
     }
@@ -137,7 +148,15 @@ export class GiftSender {
       priority: 'high',
       sender: self,
       own: true,
-      gift: { type: entry.type, name: entry.name, count, units: '', imageUrl: entry.image, ...(entry.effect ? { effectUrl: entry.effect } : {}), giftId: entry.id },
+      gift: {
+        type: entry.type,
+        name: entry.name,
+        count,
+        units: '',
+        imageUrl: entry.image,
+        ...(entry.effect ? { effectUrl: entry.effect } : {}),
+        giftId: entry.id,
+      },
     });
     settle({ ok: true, count, ...(billed.balance !== undefined ? { balance: billed.balance } : {}) });
   }

@@ -86,7 +86,8 @@ export class LikeHost implements ReactiveController {
     }
     void result.then(
       (r) => {
-        if (id) (r.ok ? this.counter.acked(id) : this.counter.failed(id));
+        if (id && r.ok) this.counter.acked(id);
+        else if (id) this.counter.failed(id);
         for (const resolve of covered) resolve(r);
         this.host.requestUpdate();
       },

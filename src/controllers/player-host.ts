@@ -164,7 +164,8 @@ export class PlayerHost implements ReactiveController {
       return;
     }
     let want: { src: string; live: boolean } | undefined;
-    if ((room.state === 'replay' || (room.state === 'ended' && this.wantReplay)) && room.replayUrl) want = { src: room.replayUrl, live: false };
+    if ((room.state === 'replay' || (room.state === 'ended' && this.wantReplay)) && room.replayUrl)
+      want = { src: room.replayUrl, live: false };
     else if (room.state === 'live' || room.state === 'paused' || (room.state === 'unknown' && srcOverride)) {
       const src = srcOverride || room.streamUrl;
       if (src) want = { src, live: true };

@@ -82,7 +82,8 @@ export class RoomActions {
 
   sendCustom(cmd: string, info: Record<string, JsonValue>, priority: Priority): Promise<SendResult> {
     if (!this.d.userId()) return refused<SendResult & { ok: false }>('not-logged-in');
-    if (!this.d.host.dispatchEvent(new LcrSendRequestEvent({ kind: 'custom', cmd }))) return refused<SendResult & { ok: false }>('cancelled');
+    if (!this.d.host.dispatchEvent(new LcrSendRequestEvent({ kind: 'custom', cmd })))
+      return refused<SendResult & { ok: false }>('cancelled');
     const encoded = encodeCommand(cmd, info, { level: 0 }, priority);
     if (!encoded.ok) return refused<SendResult & { ok: false }>(encoded.reason === 'too-large' ? 'too-large' : 'rejected');
     return this.d.session().sendWire(encoded.wire);

@@ -4,7 +4,20 @@
  * `stop()` (on disconnect); `stop()` is idempotent and nothing outlives it.
  */
 import { BehaviorSubject, Subject, Subscription } from 'rxjs';
-import { createRoomPipeline, type ContextInfo, type DisplayItem, type EchoState, type GiftCombo, type LikeBurst, type PipelineMetrics, type RoomPipeline, type RoomView, type TextRequest, type GiftTap, type GiftBatch } from '../pipeline/index.ts';
+import {
+  createRoomPipeline,
+  type ContextInfo,
+  type DisplayItem,
+  type EchoState,
+  type GiftCombo,
+  type LikeBurst,
+  type PipelineMetrics,
+  type RoomPipeline,
+  type RoomView,
+  type TextRequest,
+  type GiftTap,
+  type GiftBatch,
+} from '../pipeline/index.ts';
 import type { GiftEvent, InboundFrame, OutboundWire, RoomEvent, SendResult } from '../protocol/index.ts';
 import type { ChatTransport, Identity } from '../transport/chat-transport.ts';
 import { createTransport, type TransportConfig } from './transport-factory.ts';
@@ -52,7 +65,7 @@ export class RoomSession {
   private readonly ownGifts$ = new Subject<GiftEvent>();
   private frames$: Subject<InboundFrame> | undefined;
   private subs = new Subscription();
-  private current?: { transport: ChatTransport; owned: boolean };
+  private current: { transport: ChatTransport; owned: boolean } | undefined;
   private poll: ReturnType<typeof setInterval> | undefined;
   private generation = 0;
   /** Branches whose defect was reported this session: each is reported once. */
@@ -97,24 +110,29 @@ export class RoomSession {
       ...(config.allowMediaUrl ? { allowMediaUrl: config.allowMediaUrl } : {}),
       ...(config.allowAvatarUrl ? { allowAvatarUrl: config.allowAvatarUrl } : {}),
     });
-    const pipeline = createRoomPipeline({
-      frames$,
-      context$,
-      connection$: transport.state$,
-      barrageCapacity$: this.capacity$,
-      texts$: this.texts$,
-      sendResults$: this.sendResults$,
-      likeTaps$: this.likeTaps$,
-      giftTaps$: this.giftTaps$,
-      ownGifts$: this.ownGifts$,
-    }, {
-      ...(config.likeWindowMs ? { likeWindowMs: config.likeWindowMs } : {}),
-      onDefect: (branch, err) => this.defect(branch, err),
-    });
+    const pipeline = createRoomPipeline(
+      {
+        frames$,
+        context$,
+        connection$: transport.state$,
+        barrageCapacity$: this.capacity$,
+        texts$: this.texts$,
+        sendResults$: this.sendResults$,
+        likeTaps$: this.likeTaps$,
+        giftTaps$: this.giftTaps$,
+        ownGifts$: this.ownGifts$,
+      },
+      {
+        ...(config.likeWindowMs ? { likeWindowMs: config.likeWindowMs } : {}),
+        onDefect: (branch, err) => this.defect(branch, err),
+      },
+    );
     this.wire(pipeline, transport);
     this.subs.add(transport.events$.subscribe(frames$));
     if (transport.errors$) {
-      this.subs.add(transport.errors$.subscribe((n) => this.sink.error(n.code === 'room-evicted' ? 'room-evicted' : 'transport', n.message, n)));
+      this.subs.add(
+        transport.errors$.subscribe((n) => this.sink.error(n.code === 'room-evicted' ? 'room-evicted' : 'transport', n.message, n)),
+      );
     }
 
     try {
@@ -139,7 +157,7 @@ export class RoomSession {
         () => undefined, // a failed poll is retried at the next tick
       );
     void pollAudience();
-    this.poll = setInterval(pollAudience, AUDIENCE_POLL_MS);
+    this.poll = setInterval(() => void pollAudience(), AUDIENCE_POLL_MS);
   }
 
   private wire(p: RoomPipeline, transport: ChatTransport): void {
@@ -215,5 +233,9 @@ export class RoomSession {
 
 /** A member-profile tip for the mute state the room reported at join time. */
 function selfMuteTip(userId: string, seconds: number): unknown {
-  return { ID: `join-mute-${userId}`, type: 'TIMGroupTipElem', payload: { operationType: 7, memberList: [{ userID: userId, muteTime: seconds }] } };
+  return {
+    ID: `join-mute-${userId}`,
+    type: 'TIMGroupTipElem',
+    payload: { operationType: 7, memberList: [{ userID: userId, muteTime: seconds }] },
+  };
 }

@@ -26,7 +26,14 @@ export function roomFrames(u: RoomUpdate, time: number): unknown[] {
     frames.push({ kind: 'attributes', attributes, time });
   }
   if (u.announcement !== undefined || u.introduction !== undefined) {
-    frames.push({ kind: 'profile', profile: { ...(u.announcement !== undefined ? { notification: u.announcement } : {}), ...(u.introduction !== undefined ? { introduction: u.introduction } : {}) }, time });
+    frames.push({
+      kind: 'profile',
+      profile: {
+        ...(u.announcement !== undefined ? { notification: u.announcement } : {}),
+        ...(u.introduction !== undefined ? { introduction: u.introduction } : {}),
+      },
+      time,
+    });
   }
   if (u.audience !== undefined) frames.push({ kind: 'audience', count: u.audience, time });
   if (u.likeTotal !== undefined) frames.push({ kind: 'like-total', total: u.likeTotal, time });

@@ -79,13 +79,23 @@ export class SessionHost implements ReactiveController {
         const barrage = options.barrage().stats();
         const gifts = options.ui()?.gifts.stats();
         const hearts = options.ui()?.likes.hearts?.stats();
-        host.dispatchEvent(new LcrMetricsEvent({ ...m, ...(barrage ? { barrage } : {}), ...(gifts ? { gifts: { ...gifts } } : {}), ...(hearts ? { hearts: { ...hearts } } : {}) }));
+        host.dispatchEvent(
+          new LcrMetricsEvent({
+            ...m,
+            ...(barrage ? { barrage } : {}),
+            ...(gifts ? { gifts: { ...gifts } } : {}),
+            ...(hearts ? { hearts: { ...hearts } } : {}),
+          }),
+        );
       },
       echo: (e) => {
         options.chat().setStatus(e.clientId, e.status, e.reason);
         if (e.status === 'pending') return;
         if (e.status === 'failed' && e.reason && e.clientId === this.lastInputId) options.ui()?.input.showFailure(e.reason);
-        this.settle(e.clientId, e.status === 'sent' ? { ok: true, ...(e.serverId ? { id: e.serverId } : {}) } : { ok: false, reason: e.reason ?? 'unknown' });
+        this.settle(
+          e.clientId,
+          e.status === 'sent' ? { ok: true, ...(e.serverId ? { id: e.serverId } : {}) } : { ok: false, reason: e.reason ?? 'unknown' },
+        );
       },
       cooldown: (ms, clientId) => {
         options.ui()?.input.cooldown(ms, clientId);
@@ -125,14 +135,14 @@ export class SessionHost implements ReactiveController {
     void Promise.resolve(this.options.after?.())
       .then(() => Promise.all([loadSession(), this.options.ready()]))
       .then(
-      ([{ RoomSession }]) => {
-        if (generation !== this.generation) return;
-        this.session ??= new RoomSession(this.sink);
-        this.session.capacity$.next(this.lastCapacity);
-        void this.session.start(config);
-      },
-      (err: unknown) => this.sink.error('transport', `Could not load the room: ${(err as Error).message}`, err),
-    );
+        ([{ RoomSession }]) => {
+          if (generation !== this.generation) return;
+          this.session ??= new RoomSession(this.sink);
+          this.session.capacity$.next(this.lastCapacity);
+          void this.session.start(config);
+        },
+        (err: unknown) => this.sink.error('transport', `Could not load the room: ${(err as Error).message}`, err),
+      );
   }
 
   /** Whether a room session runs with its pipeline wired (taps and sends have somewhere to go). */
@@ -202,7 +212,8 @@ export class SessionHost implements ReactiveController {
     this.options.onRoom(v);
     this.options.ui()?.likes.serverTotal(v.likeTotal);
     if (v.state !== prev.state) this.host.dispatchEvent(new LcrRoomStateChangeEvent({ state: v.state, previous: prev.state, room: v }));
-    if (v.connection !== prev.connection) this.host.dispatchEvent(new LcrConnectionChangeEvent({ state: v.connection, previous: prev.connection }));
+    if (v.connection !== prev.connection)
+      this.host.dispatchEvent(new LcrConnectionChangeEvent({ state: v.connection, previous: prev.connection }));
     if (v.kicked && v.kicked !== prev.kicked) {
       this.host.dispatchEvent(new LcrKickedEvent({ reason: v.kicked }));
       this.session?.stop(); // a kicked session ends cleanly; never auto-rejoin (multi-login loops)
@@ -243,7 +254,15 @@ export class SessionHost implements ReactiveController {
       chat.push({ id: e.id, kind: 'gift', sender: e.sender, text: `🎁 ${e.gift.name} ×${e.gift.count}`, own: e.own });
       return;
     }
-    chat.push({ id: e.id, kind: 'text', sender: e.sender, text: e.text, own: e.own, folded: d.folded, ...(e.own ? { status: 'pending' as const } : {}) });
+    chat.push({
+      id: e.id,
+      kind: 'text',
+      sender: e.sender,
+      text: e.text,
+      own: e.own,
+      folded: d.folded,
+      ...(e.own ? { status: 'pending' as const } : {}),
+    });
   }
 
   private startClock(): void {

@@ -35,7 +35,7 @@ import type { RoomUpdate } from '../controllers/room-update.ts';
 import { SessionHost, type TextSendResult } from '../controllers/session-host.ts';
 import { LcrErrorEvent, LcrFollowRequestEvent } from '../events/index.ts';
 import type { CatalogGift } from '../gifts/index.ts';
-import { hasLang, loadLang, resolveLang, t, type Lang } from '../i18n/index.ts';
+import { hasLang, loadLang, resolveLang, type Lang } from '../i18n/index.ts';
 import { INITIAL_ROOM_VIEW, type RoomView } from '../pipeline/types.ts';
 import type { PlayerState } from '../player/player-state.ts';
 import { safeUrl, type JsonValue, type Priority, type SendResult } from '../protocol/index.ts';

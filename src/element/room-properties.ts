@@ -41,7 +41,6 @@ export class RoomProperties extends LitElement {
     likeWindow: { type: Number, attribute: 'like-window' },
   };
 
-
   /** Live room (AVChatRoom group) id. */
   roomId = '';
   /** HLS URL; otherwise the room's own stream (group attribute `streamUrl`). */

@@ -39,7 +39,13 @@ export function sessionConfigOf(el: RoomProperties): SessionConfig | undefined {
   return {
     roomId: el.roomId,
     identity: el.userId
-      ? { kind: 'user' as const, userId: el.userId, ...(el.userSig ? { userSig: el.userSig } : {}), ...(el.userSigUrl ? { userSigUrl: el.userSigUrl } : {}), ...(el.nick ? { nick: el.nick } : {}) }
+      ? {
+          kind: 'user' as const,
+          userId: el.userId,
+          ...(el.userSig ? { userSig: el.userSig } : {}),
+          ...(el.userSigUrl ? { userSigUrl: el.userSigUrl } : {}),
+          ...(el.nick ? { nick: el.nick } : {}),
+        }
       : { kind: 'guest' as const },
     ...(el.transport ? { transport: el.transport } : {}),
     ...(el.emulatorUrl ? { emulatorUrl: el.emulatorUrl } : {}),

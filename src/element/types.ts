@@ -6,4 +6,3 @@ export interface AnchorInfo {
   readonly followers?: number;
   readonly followed?: boolean;
 }
-

@@ -18,7 +18,11 @@ export class LcrMemberEnterEvent extends LcrEvent<{ userId: string; nick: string
   }
 }
 
-export class LcrRoomStateChangeEvent extends LcrEvent<{ state: RoomStateName | 'unknown'; previous: RoomStateName | 'unknown'; room: RoomView }> {
+export class LcrRoomStateChangeEvent extends LcrEvent<{
+  state: RoomStateName | 'unknown';
+  previous: RoomStateName | 'unknown';
+  room: RoomView;
+}> {
   static readonly type = 'lcr-room-state-change';
   constructor(detail: { state: RoomStateName | 'unknown'; previous: RoomStateName | 'unknown'; room: RoomView }) {
     super(LcrRoomStateChangeEvent.type, detail);
@@ -62,7 +66,11 @@ export class LcrErrorEvent extends LcrEvent<{ code: LcrErrorCode; message: strin
 }
 
 /** At most once per second: drops by priority, queue depths, renderer counters. */
-type MetricsDetail = PipelineMetrics & { barrage?: Record<string, unknown>; gifts?: Record<string, unknown>; hearts?: Record<string, unknown> };
+type MetricsDetail = PipelineMetrics & {
+  barrage?: Record<string, unknown>;
+  gifts?: Record<string, unknown>;
+  hearts?: Record<string, unknown>;
+};
 
 export class LcrMetricsEvent extends LcrEvent<MetricsDetail> {
   static readonly type = 'lcr-metrics';

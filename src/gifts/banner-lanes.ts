@@ -177,8 +177,7 @@ export function createBannerLanes<P>(options: BannerLanesOptions = {}): BannerLa
       for (const s of slots) if (s && (min === undefined || s.until < min)) min = s.until;
       return min;
     },
-    active: () =>
-      slots.flatMap((s, lane) => (s ? [{ lane, key: s.key, total: s.total, until: s.until, payload: s.payload }] : [])),
+    active: () => slots.flatMap((s, lane) => (s ? [{ lane, key: s.key, total: s.total, until: s.until, payload: s.payload }] : [])),
     stats: () => ({
       lanes: laneCount,
       active: slots.filter(Boolean).length,

@@ -22,9 +22,7 @@ import { loadLottie, type LottieAnimation, type LottieLib } from './lottie-loade
 export type EffectFailure = FetchFailure | LottieRefusal | 'no-url' | 'load-error' | 'reduced-motion';
 
 export type EffectOutcome =
-  | { readonly kind: 'played' }
-  | { readonly kind: 'fallback'; readonly reason: EffectFailure }
-  | { readonly kind: 'cancelled' };
+  { readonly kind: 'played' } | { readonly kind: 'fallback'; readonly reason: EffectFailure } | { readonly kind: 'cancelled' };
 
 export interface EffectRequest {
   readonly effectUrl?: string | undefined;
@@ -164,7 +162,11 @@ export function createEffectPlayer(host: HTMLElement, options: EffectPlayerOptio
     run.timers.timeout(() => finish(run, { kind: 'fallback', reason }), fallbackMs);
   };
 
-  const fetchEntry = async (run: Run, url: string, allow: (u: unknown) => string | undefined): Promise<EffectCacheEntry | EffectFailure> => {
+  const fetchEntry = async (
+    run: Run,
+    url: string,
+    allow: (u: unknown) => string | undefined,
+  ): Promise<EffectCacheEntry | EffectFailure> => {
     const hit = cache.get(url);
     if (hit) return hit;
     const res = await fetchBounded(url, {

@@ -110,10 +110,7 @@ export function createGiftBanners(container: HTMLElement, options: GiftBannersOp
     banner.setAttribute('part', 'gift-banner');
     banner.style.setProperty('--lane', String(lane));
     const text = el('div', 'gift-banner-text');
-    text.append(
-      el('span', 'gift-banner-sender', sender.nick),
-      el('span', 'gift-banner-name', options.subtitle?.(gift) ?? gift.name),
-    );
+    text.append(el('span', 'gift-banner-sender', sender.nick), el('span', 'gift-banner-name', options.subtitle?.(gift) ?? gift.name));
     banner.append(avatar(sender), text, giftPicture(options.imageFor?.(gift)), el('span', 'gift-banner-count', `×${combo.total}`));
     return banner;
   };

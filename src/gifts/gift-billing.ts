@@ -62,7 +62,11 @@ export async function billGift(endpoint: string, req: GiftBillRequest, options: 
   return last;
 }
 
-async function attemptBill(url: string, req: GiftBillRequest, options: GiftBillOptions): Promise<{ result: GiftBillResult | typeof TRANSIENT; status?: number }> {
+async function attemptBill(
+  url: string,
+  req: GiftBillRequest,
+  options: GiftBillOptions,
+): Promise<{ result: GiftBillResult | typeof TRANSIENT; status?: number }> {
   const doFetch = options.fetch ?? fetch;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), options.timeoutMs ?? 10_000);
@@ -82,7 +86,8 @@ async function attemptBill(url: string, req: GiftBillRequest, options: GiftBillO
       parsed = false;
       body = null;
     }
-    if (res.status >= 500 || (res.ok && (!parsed || typeof body !== 'object' || body === null))) return { result: TRANSIENT, status: res.status };
+    if (res.status >= 500 || (res.ok && (!parsed || typeof body !== 'object' || body === null)))
+      return { result: TRANSIENT, status: res.status };
     const balance = balanceOf(body);
     const error = (body as { error?: unknown } | null)?.error;
     const extra = { status: res.status, ...(balance !== undefined ? { balance } : {}) };

@@ -174,11 +174,19 @@ export function createAssetGate(options: AssetGateOptions): (url: unknown) => st
 }
 
 /** The image to show for a gift: the message's own if allowed, else the catalog's, else none. */
-export function giftImageUrl(gate: (url: unknown) => string | undefined, gift: GiftInfo, entry: CatalogGift | undefined): string | undefined {
+export function giftImageUrl(
+  gate: (url: unknown) => string | undefined,
+  gift: GiftInfo,
+  entry: CatalogGift | undefined,
+): string | undefined {
   return gate(gift.imageUrl) ?? entry?.image;
 }
 
 /** The effect to play for a gift: the message's own if allowed, else the catalog's, else none. */
-export function giftEffectUrl(gate: (url: unknown) => string | undefined, gift: GiftInfo, entry: CatalogGift | undefined): string | undefined {
+export function giftEffectUrl(
+  gate: (url: unknown) => string | undefined,
+  gift: GiftInfo,
+  entry: CatalogGift | undefined,
+): string | undefined {
   return gate(gift.effectUrl) ?? entry?.effect;
 }

@@ -106,10 +106,12 @@ function tile(p: GiftPanelProps, g: CatalogGift): TemplateResult {
   const pressed = g.id === p.selected;
   return html`<button type="button" class="gift-tile" part="gift-tile" data-id=${g.id} aria-pressed=${pressed ? 'true' : 'false'}
     aria-label=${t(p.lang, 'gift.tile', { name: g.name, price })} ?disabled=${p.disabled === true} @click=${() => p.onSelect(g.id)}>
-    <span class="gift-art">${url
-      ? html`<img src=${url} alt="" width="40" height="40" referrerpolicy="no-referrer" loading="lazy" decoding="async" draggable="false"
+    <span class="gift-art">${
+      url
+        ? html`<img src=${url} alt="" width="40" height="40" referrerpolicy="no-referrer" loading="lazy" decoding="async" draggable="false"
           @error=${onImageError} @load=${onImageLoad} />`
-      : html`<span class="gift-glyph" aria-hidden="true">${GLYPH}</span>`}</span>
+        : html`<span class="gift-glyph" aria-hidden="true">${GLYPH}</span>`
+    }</span>
     <span class="gift-name">${g.name}</span>
     <span class="gift-price" aria-hidden="true">🪙 ${price}</span>
   </button>`;
@@ -139,12 +141,14 @@ function counts(p: GiftPanelProps): TemplateResult {
     )}
     <button type="button" class="gift-count custom" part="gift-count" data-count="custom" ?disabled=${off}
       aria-pressed=${custom ? 'true' : 'false'} @click=${openCustom}>${t(p.lang, 'gift.custom')}</button>
-    ${p.customOpen
-      ? html`<input class="gift-custom" part="gift-custom" type="number" inputmode="numeric" enterkeyhint="done"
+    ${
+      p.customOpen
+        ? html`<input class="gift-custom" part="gift-custom" type="number" inputmode="numeric" enterkeyhint="done"
           min=${LIMITS.giftCountMin} max=${LIMITS.giftCountMax} step="1" ?disabled=${off}
           aria-label=${t(p.lang, 'gift.customLabel', { min: LIMITS.giftCountMin, max: LIMITS.giftCountMax })}
           .value=${String(p.count)} @input=${(e: Event) => onCustomInput(p, e)} />`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }
 
@@ -155,28 +159,40 @@ function content(p: GiftPanelProps): TemplateResult {
   const over = !!gift && p.balance !== undefined && gift.price * p.count > p.balance;
   return html`<div class="gift-head">
       <span class="gift-title" aria-hidden="true">${t(p.lang, 'gift.title')}</span>
-      ${p.balance !== undefined
-        ? html`<span class="gift-balance" part="gift-balance">${t(p.lang, 'gift.balance', { balance: amount(p.lang, p.balance) })}</span>`
-        : nothing}
+      ${
+        p.balance !== undefined
+          ? html`<span class="gift-balance" part="gift-balance">${t(p.lang, 'gift.balance', { balance: amount(p.lang, p.balance) })}</span>`
+          : nothing
+      }
       <button type="button" class="gift-close" aria-label=${t(p.lang, 'gift.close')} @click=${p.onClose}>×</button>
     </div>
-    ${p.gifts.length === 0
-      ? html`<p class="gift-empty">${t(p.lang, 'gift.empty')}</p>`
-      : html`<div class="gift-grid" part="gift-grid">${repeat(p.gifts, (g) => g.id, (g) => tile(p, g))}</div>`}
+    ${
+      p.gifts.length === 0
+        ? html`<p class="gift-empty">${t(p.lang, 'gift.empty')}</p>`
+        : html`<div class="gift-grid" part="gift-grid">${repeat(
+            p.gifts,
+            (g) => g.id,
+            (g) => tile(p, g),
+          )}</div>`
+    }
     ${counts(p)}
-    ${p.error
-      ? html`<div class="gift-error" part="gift-error" role="alert">
+    ${
+      p.error
+        ? html`<div class="gift-error" part="gift-error" role="alert">
           <span class="gift-error-text">${p.error}</span>
           ${p.onRetry ? html`<button type="button" class="gift-retry" part="gift-retry" @click=${p.onRetry}>${t(p.lang, 'gift.retry')}</button>` : nothing}
           <button type="button" class="gift-dismiss" aria-label=${t(p.lang, 'gift.dismiss')} @click=${p.onDismissError}>×</button>
         </div>`
-      : nothing}
+        : nothing
+    }
     <div class="gift-foot">
       <span class="gift-total ${over ? 'over' : ''}" part="gift-total">${total}</span>
       <button type="button" class="gift-send" part="gift-send" ?disabled=${!canSend} aria-busy=${p.busy ? 'true' : 'false'} @click=${p.onSend}>
-        ${t(p.lang, 'gift.send')}${p.combo > 0
-          ? html`<span class="gift-combo" part="gift-combo" aria-hidden="true">×${p.combo}</span><span class="sr-only">, ${t(p.lang, 'gift.combo', { count: p.combo })}</span>`
-          : nothing}
+        ${t(p.lang, 'gift.send')}${
+          p.combo > 0
+            ? html`<span class="gift-combo" part="gift-combo" aria-hidden="true">×${p.combo}</span><span class="sr-only">, ${t(p.lang, 'gift.combo', { count: p.combo })}</span>`
+            : nothing
+        }
       </button>
     </div>`;
 }

@@ -32,10 +32,13 @@ export class GiftTimers {
 
   /** Schedules `fn`; returns a cancel function (idempotent). */
   timeout(fn: () => void, ms: number): () => void {
-    const id = setTimeout(() => {
-      if (this.ids.delete(id)) live.timers -= 1;
-      fn();
-    }, Math.max(0, ms));
+    const id = setTimeout(
+      () => {
+        if (this.ids.delete(id)) live.timers -= 1;
+        fn();
+      },
+      Math.max(0, ms),
+    );
     this.ids.add(id);
     live.timers += 1;
     return () => {

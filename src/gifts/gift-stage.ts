@@ -164,7 +164,9 @@ export function createGiftStage(options: GiftStageOptions): GiftStage {
     },
     playEffect(url) {
       if (destroyed) return Promise.resolve();
-      return new Promise<void>((resolve) => offer({ own: true, value: Number.MAX_SAFE_INTEGER, effectUrl: url, host: true, done: resolve }));
+      return new Promise<void>((resolve) =>
+        offer({ own: true, value: Number.MAX_SAFE_INTEGER, effectUrl: url, host: true, done: resolve }),
+      );
     },
     setNarrow(narrow) {
       banners.setLanes(narrow ? 1 : 2);

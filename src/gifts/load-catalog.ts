@@ -20,7 +20,12 @@ export interface LoadCatalogOptions extends Omit<CatalogOptions, 'baseUrl'> {
 
 export type CatalogLoadResult =
   | { readonly ok: true; readonly catalog: GiftCatalog }
-  | { readonly ok: false; readonly catalog: GiftCatalog; readonly reason: FetchFailure | 'bad-json' | 'not-array'; readonly status?: number };
+  | {
+      readonly ok: false;
+      readonly catalog: GiftCatalog;
+      readonly reason: FetchFailure | 'bad-json' | 'not-array';
+      readonly status?: number;
+    };
 
 export const DEFAULT_CATALOG_MAX_BYTES = 256 * 1024;
 

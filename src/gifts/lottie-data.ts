@@ -35,7 +35,7 @@ function safeAssets(assets: unknown): boolean | 'bad' {
 function safeFonts(fonts: unknown): boolean {
   if (!isRecord(fonts) || !Array.isArray(fonts.list)) return true;
   // A font with a path (Google/CSS/script origins) makes lottie add a <link> or <script>.
-  return fonts.list.every((f) => !isRecord(f) || (f.fPath === undefined || f.fPath === ''));
+  return fonts.list.every((f) => !isRecord(f) || f.fPath === undefined || f.fPath === '');
 }
 
 export function checkLottie(text: string): LottieCheck {
@@ -49,7 +49,8 @@ export function checkLottie(text: string): LottieCheck {
   const { fr, ip, op, w, h, layers } = data;
   if (!num(fr, 1, 120) || !num(ip, -1e6, 1e6) || !num(op, -1e6, 1e6) || op <= ip) return { ok: false, reason: 'not-lottie' };
   if (!num(w, 1, MAX_SIDE) || !num(h, 1, MAX_SIDE)) return { ok: false, reason: 'not-lottie' };
-  if (!Array.isArray(layers) || layers.length === 0 || layers.length > MAX_LAYERS || !layers.every(isRecord)) return { ok: false, reason: 'not-lottie' };
+  if (!Array.isArray(layers) || layers.length === 0 || layers.length > MAX_LAYERS || !layers.every(isRecord))
+    return { ok: false, reason: 'not-lottie' };
   const durationMs = ((op - ip) / fr) * 1000;
   if (durationMs > MAX_SECONDS * 1000) return { ok: false, reason: 'not-lottie' };
   const assets = safeAssets(data.assets);

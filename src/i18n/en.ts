@@ -57,7 +57,7 @@ export const en = {
   'barrage.area.full': 'Full screen',
   'role.anchor': 'Host',
   'role.admin': 'Admin',
-  'level': 'Lv{level}',
+  level: 'Lv{level}',
   'like.label': 'Like',
   'like.labelCount': 'Like, {count} likes',
   'gift.button': 'Send a gift',

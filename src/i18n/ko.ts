@@ -58,7 +58,7 @@ export const ko: Dictionary = {
   'barrage.area.full': '전체 화면',
   'role.anchor': '진행자',
   'role.admin': '관리자',
-  'level': 'Lv{level}',
+  level: 'Lv{level}',
   'like.label': '좋아요',
   'like.labelCount': '좋아요, {count}개',
   'gift.button': '선물 보내기',

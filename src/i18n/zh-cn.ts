@@ -58,7 +58,7 @@ export const zhCN: Dictionary = {
   'barrage.area.full': '全屏',
   'role.anchor': '主播',
   'role.admin': '管理员',
-  'level': 'Lv{level}',
+  level: 'Lv{level}',
   'like.label': '点赞',
   'like.labelCount': '点赞，{count} 个赞',
   'gift.button': '送礼物',

@@ -59,7 +59,14 @@ export interface HeartFieldOptions {
 }
 
 export const DEFAULT_HEART_COLORS: readonly string[] = [
-  '#ff3d6e', '#ff6b9a', '#ff8a3d', '#ffd166', '#c77dff', '#4cc9f0', '#7cf29a', '#ff4d4d',
+  '#ff3d6e',
+  '#ff6b9a',
+  '#ff8a3d',
+  '#ffd166',
+  '#c77dff',
+  '#4cc9f0',
+  '#7cf29a',
+  '#ff4d4d',
 ];
 
 const POP_MS = 240;

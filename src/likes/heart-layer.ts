@@ -239,7 +239,10 @@ export class HeartLayer {
     if (!target || typeof (target as HTMLElement).animate !== 'function') return;
     // A pulse already under way answers this tap too: restarting it every key repeat would jitter.
     if (this.pulseAnim && this.pulseAnim.playState === 'running') return;
-    const anim = (target as HTMLElement).animate([{ scale: '1' }, { scale: '1.18' }, { scale: '1' }], { duration: 220, easing: 'ease-out' });
+    const anim = (target as HTMLElement).animate([{ scale: '1' }, { scale: '1.18' }, { scale: '1' }], {
+      duration: 220,
+      easing: 'ease-out',
+    });
     this.pulseAnim = anim;
     anim.onfinish = () => {
       if (this.pulseAnim === anim) this.pulseAnim = null;
@@ -247,7 +250,7 @@ export class HeartLayer {
   }
 
   private watchPreference(): boolean {
-    let mql: MediaQueryList | null = null;
+    let mql: MediaQueryList | null;
     try {
       mql = typeof matchMedia === 'function' ? matchMedia(REDUCE_QUERY) : null;
     } catch {

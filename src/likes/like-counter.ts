@@ -86,7 +86,12 @@ export function reduceLikes(s: LikeCounterState, input: LikeInput): LikeCounterS
       const n = count(input.count);
       if (n === 0) return s;
       // Taps the counter never saw (another tap source) still become real pending likes.
-      return { ...s, unsent: Math.max(0, s.unsent - n), sends: [...s.sends, { id: s.nextSendId, count: n, acked: false }], nextSendId: s.nextSendId + 1 };
+      return {
+        ...s,
+        unsent: Math.max(0, s.unsent - n),
+        sends: [...s.sends, { id: s.nextSendId, count: n, acked: false }],
+        nextSendId: s.nextSendId + 1,
+      };
     }
     case 'acked':
       return s.sends.some((x) => x.id === input.id && !x.acked)

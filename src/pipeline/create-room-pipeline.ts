@@ -148,14 +148,21 @@ export function createRoomPipeline(inputs: RoomPipelineInputs, options: RoomPipe
   // --- inbound ------------------------------------------------------------------------------
   const decoded$ = inputs.frames$.pipe(decodeFrames(inputs.context$, s), share());
   const accepted$ = merge(
-    decoded$.pipe(filter((d) => d.ok), map((d) => d.event)),
+    decoded$.pipe(
+      filter((d) => d.ok),
+      map((d) => d.event),
+    ),
     localEchoes$,
     inputs.ownGifts$ ?? [],
   ).pipe(
     dedupeById<RoomEvent>((e) => (e.clientId ? [e.id, `cid:${e.clientId}`] : [e.id]), options.dedupeCapacity ?? 2000),
     share(),
   );
-  const events$ = accepted$.pipe(filter((d) => d.ok), map((d) => d.item), share());
+  const events$ = accepted$.pipe(
+    filter((d) => d.ok),
+    map((d) => d.item),
+    share(),
+  );
 
   const room$ = merge(
     events$.pipe(filter(isControl)),
@@ -202,11 +209,21 @@ export function createRoomPipeline(inputs: RoomPipelineInputs, options: RoomPipe
 
   const metrics$ = merge(
     decoded$.pipe(map((d): MetricSignal => (d.ok ? { type: 'decoded' } : { type: 'drop', drop: d.drop }))),
-    accepted$.pipe(filter((d) => !d.ok), map((d): MetricSignal => ({ type: 'drop', drop: { reason: 'duplicate', priority: d.item.priority } }))),
-    display$.pipe(filter((d) => d.folded > 1), map((d): MetricSignal => ({ type: 'folded', count: d.folded }))),
+    accepted$.pipe(
+      filter((d) => !d.ok),
+      map((d): MetricSignal => ({ type: 'drop', drop: { reason: 'duplicate', priority: d.item.priority } })),
+    ),
+    display$.pipe(
+      filter((d) => d.folded > 1),
+      map((d): MetricSignal => ({ type: 'folded', count: d.folded })),
+    ),
     barrageOut$.pipe(
       map((o): MetricSignal =>
-        o.type === 'item' ? { type: 'admitted' } : o.type === 'depth' ? { type: 'depth', depth: o.depth } : { type: 'drop', drop: { reason: o.reason, priority: o.priority } },
+        o.type === 'item'
+          ? { type: 'admitted' }
+          : o.type === 'depth'
+            ? { type: 'depth', depth: o.depth }
+            : { type: 'drop', drop: { reason: o.reason, priority: o.priority } },
       ),
     ),
   ).pipe(countMetrics(options.metricsIntervalMs ?? 1000, s), isolate('metrics'));
@@ -235,6 +252,8 @@ export function createRoomPipeline(inputs: RoomPipelineInputs, options: RoomPipe
       filter((x) => x.encoded.ok),
       map((x) => ({ count: x.count, wire: (x.encoded as { ok: true; wire: OutboundWire }).wire })),
     ),
-    giftBatches$: inputs.giftTaps$.pipe(mergeGiftTaps({ flushAt: options.giftFlushAt ?? 20, idleMs: options.giftIdleMs ?? 1000, scheduler: s })),
+    giftBatches$: inputs.giftTaps$.pipe(
+      mergeGiftTaps({ flushAt: options.giftFlushAt ?? 20, idleMs: options.giftIdleMs ?? 1000, scheduler: s }),
+    ),
   };
 }

@@ -1,6 +1,12 @@
 /** The pipeline: pure RxJS. Imports only `protocol/` and rxjs. */
 export * from './types.ts';
-export { createRoomPipeline, type RoomPipeline, type RoomPipelineInputs, type RoomPipelineOptions, type TextRequest } from './create-room-pipeline.ts';
+export {
+  createRoomPipeline,
+  type RoomPipeline,
+  type RoomPipelineInputs,
+  type RoomPipelineOptions,
+  type TextRequest,
+} from './create-room-pipeline.ts';
 export { aggregateLikes } from './operators/aggregate-likes.ts';
 export { countMetrics, type MetricSignal } from './operators/count-metrics.ts';
 export { decodeFrames, type ContextInfo, type Decoded } from './operators/decode-frames.ts';

@@ -48,9 +48,9 @@ export interface LikeBurst {
 
 export interface RoomView {
   readonly state: RoomStateName | 'unknown';
-  readonly startTime?: number;
-  readonly streamUrl?: string;
-  readonly replayUrl?: string;
+  readonly startTime?: number | undefined;
+  readonly streamUrl?: string | undefined;
+  readonly replayUrl?: string | undefined;
   readonly announcement: string;
   readonly introduction: string;
   readonly audience?: number;

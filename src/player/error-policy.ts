@@ -97,18 +97,14 @@ export function decideHlsError(
   if (!error.fatal) return { action: 'ignore' };
 
   if (!stream.started && NOT_STARTED_DETAILS.has(error.details)) {
-    return stream.live
-      ? { action: 'wait-for-stream' }
-      : giveUp('stream-unavailable', `replay playlist unavailable (${error.details})`);
+    return stream.live ? { action: 'wait-for-stream' } : giveUp('stream-unavailable', `replay playlist unavailable (${error.details})`);
   }
   if (error.details === HLS_ERROR_DETAILS.manifestIncompatibleCodecsError) {
     return giveUp('unsupported', 'the stream uses codecs this browser cannot play');
   }
   switch (error.type) {
     case HLS_ERROR_TYPE.network:
-      return used.network < limits.network
-        ? { action: 'recover-network' }
-        : giveUp('network', `network error persists (${error.details})`);
+      return used.network < limits.network ? { action: 'recover-network' } : giveUp('network', `network error persists (${error.details})`);
     case HLS_ERROR_TYPE.media:
       if (used.media < limits.media) return { action: 'recover-media' };
       if (!used.swapped) return { action: 'swap-codec-and-recover' };

@@ -23,8 +23,8 @@ export interface HlsStartInput {
   readonly src: string;
   readonly live: boolean;
   /** URL of a served `hls.worker.js`; undefined = ours, null = transmux on the main thread. */
-  readonly workerPath?: string | null;
-  readonly playlists?: Pick<PlaylistPrefetch, 'take' | 'peek'>;
+  readonly workerPath?: string | null | undefined;
+  readonly playlists?: Pick<PlaylistPrefetch, 'take' | 'peek'> | undefined;
   /** The video hls.js will play into: its Media Source is opened now (early-media-source.ts)… */
   readonly video?: HTMLVideoElement;
   /** …unless one was opened on it before (by the page, while the player's chunks loaded). */

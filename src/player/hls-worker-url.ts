@@ -27,7 +27,11 @@ export interface WorkerPrefetchOptions {
  * to the first frame. Only a same-origin file is worth it (any other cannot be a worker, see
  * above). A host that serves it uncacheable (`no-store`) pays the download twice.
  */
-export function prefetchHlsWorker({ get = (u) => fetch(u, { credentials: 'same-origin' }), page = location.href, file = HLS_WORKER_URL }: WorkerPrefetchOptions = {}): boolean {
+export function prefetchHlsWorker({
+  get = (u) => fetch(u, { credentials: 'same-origin' }),
+  page = location.href,
+  file = HLS_WORKER_URL,
+}: WorkerPrefetchOptions = {}): boolean {
   if (asked) return false;
   let target: URL;
   try {

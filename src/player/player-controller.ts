@@ -131,11 +131,14 @@ export class PlayerController {
     // Made (its prefetch and Media Source started) while hls.js loads; only where hls.js can be the engine.
     const { workerPath, playlists } = this.options;
     const early = this.options.takeMediaSource?.() ?? null;
-    const hlsStart = hasMediaSource() && this.options.engine !== 'native' ? prepareHlsStart({ ...request, workerPath, playlists, video: this.video, early }) : null;
+    const hlsStart =
+      hasMediaSource() && this.options.engine !== 'native'
+        ? prepareHlsStart({ ...request, workerPath, playlists, video: this.video, early })
+        : null;
     if (!hlsStart) early?.release();
     this.hlsStart = hlsStart;
     let kind: 'hls.js' | 'native' | null;
-    let HlsCtor: HlsConstructor | null = null;
+    let HlsCtor: HlsConstructor | null;
     try {
       ({ kind, HlsCtor } = await pickEngine(this.video, this.options.engine ?? 'auto', this.options.loadHls ?? loadHls));
     } catch (err) {
@@ -239,8 +242,7 @@ export class PlayerController {
 
   private listenToMedia(gen: number): void {
     const v = this.video;
-    const on = (type: string, react: () => void) =>
-      this.mediaListeners.on(v, type, () => gen === this.generation && react());
+    const on = (type: string, react: () => void) => this.mediaListeners.on(v, type, () => gen === this.generation && react());
     on('playing', () => this.dispatch({ type: 'playing' }));
     on('waiting', () => this.dispatch({ type: 'waiting' }));
     on('pause', () => !v.ended && this.dispatch({ type: 'paused' }));

@@ -118,9 +118,7 @@ export function reducePlayerState(state: PlayerState, event: PlayerEvent): Playe
       if (state.status === 'idle') return state;
       return patch(state, { status: 'error', error: event.error, recovering: null, retry: null, behindLive: false });
     default:
-      return ACTIVE.has(state.status) || (state.status === 'ended' && event.type === 'playing')
-        ? reduceActive(state, event)
-        : state;
+      return ACTIVE.has(state.status) || (state.status === 'ended' && event.type === 'playing') ? reduceActive(state, event) : state;
   }
 }
 

@@ -4,7 +4,17 @@
  * for is answered from it, with the timing of the fetch behind it; any other (and a failed
  * prefetch) goes to hls.js's own loader, exactly as without it.
  */
-import type { FragmentLoaderConstructor, FragmentLoaderContext, HlsConfig, Loader, LoaderCallbacks, LoaderConfiguration, LoaderContext, LoaderStats, PlaylistLoaderConstructor } from './hls-loader.ts';
+import type {
+  FragmentLoaderConstructor,
+  FragmentLoaderContext,
+  HlsConfig,
+  Loader,
+  LoaderCallbacks,
+  LoaderConfiguration,
+  LoaderContext,
+  LoaderStats,
+  PlaylistLoaderConstructor,
+} from './hls-loader.ts';
 import type { PlaylistPrefetch } from './playlist-prefetch.ts';
 import type { Prefetched, SegmentPrefetch } from './segment-prefetch.ts';
 

@@ -12,8 +12,20 @@ import { decodeSystemNotice, decodeTip, profileEvents } from './tips.ts';
 import type { DecodeResult, InboundFrame, KickReason, Priority, RoomEvent, TextEvent } from './types.ts';
 
 /** A Map, not an object: a wire priority of `toString` or `__proto__` must find nothing. */
-const PRIORITY_OF: ReadonlyMap<unknown, Priority> = new Map([['High', 'high'], ['Normal', 'normal'], ['Low', 'low'], ['Lowest', 'lowest']]);
-const KICK_REASONS: readonly KickReason[] = ['multipleAccount', 'multipleDevice', 'userSigExpired', 'REST_API_Kick', 'banned', 'roomDismissed'];
+const PRIORITY_OF: ReadonlyMap<unknown, Priority> = new Map([
+  ['High', 'high'],
+  ['Normal', 'normal'],
+  ['Low', 'low'],
+  ['Lowest', 'lowest'],
+]);
+const KICK_REASONS: readonly KickReason[] = [
+  'multipleAccount',
+  'multipleDevice',
+  'userSigExpired',
+  'REST_API_Kick',
+  'banned',
+  'roomDismissed',
+];
 
 const fail = (reason: Extract<DecodeResult, { ok: false }>['reason'], detail?: string): DecodeResult => ({
   ok: false,
@@ -54,9 +66,17 @@ function decodeUnsafe(frame: InboundFrame, ctx: DecodeContext): DecodeResult {
       return { ok: true, events: [{ ...text, kind: 'modify', targetId: text.id, text: text.text, id: `${text.id}:mod:${text.time}` }] };
     }
     case 'revoked': {
-      const ids = Array.isArray(frame.ids) ? frame.ids.slice(0, 100).map((i) => cleanId(i)).filter((i): i is string => !!i) : [];
+      const ids = Array.isArray(frame.ids)
+        ? frame.ids
+            .slice(0, 100)
+            .map((i) => cleanId(i))
+            .filter((i): i is string => !!i)
+        : [];
       if (!ids.length) return fail('empty');
-      return { ok: true, events: ids.map((targetId) => ({ ...controlBase(`${targetId}:recall`, undefined, ctx), kind: 'recall' as const, targetId })) };
+      return {
+        ok: true,
+        events: ids.map((targetId) => ({ ...controlBase(`${targetId}:recall`, undefined, ctx), kind: 'recall' as const, targetId })),
+      };
     }
     case 'attributes': {
       if (!isRecord(frame.attributes)) return fail('bad-field', 'attributes');
@@ -68,7 +88,15 @@ function decodeUnsafe(frame: InboundFrame, ctx: DecodeContext): DecodeResult {
         replayUrl: a[ATTR.replayUrl],
       };
       if (info.state === undefined) return fail('empty');
-      return decodeRoomState(info, controlBase(`attr:${String(info.state)}:${timeMs(frame.time, ctx.now)}`, frame.time, ctx), ctx);
+      return decodeRoomState(
+        info,
+        controlBase(
+          `attr:${typeof info.state === 'string' ? info.state : typeof info.state}:${timeMs(frame.time, ctx.now)}`,
+          frame.time,
+          ctx,
+        ),
+        ctx,
+      );
     }
     case 'profile': {
       if (!isRecord(frame.profile)) return fail('bad-field', 'profile');
@@ -91,7 +119,18 @@ function decodeUnsafe(frame: InboundFrame, ctx: DecodeContext): DecodeResult {
     }
     case 'kicked': {
       const reason = KICK_REASONS.find((r) => r === frame.reason) ?? 'unknown';
-      return { ok: true, events: [{ ...controlBase(`kick:${timeMs(frame.time, ctx.now)}`, frame.time, ctx), kind: 'kick', reason, own: true, ...(ctx.selfId ? { userId: ctx.selfId } : {}) }] };
+      return {
+        ok: true,
+        events: [
+          {
+            ...controlBase(`kick:${timeMs(frame.time, ctx.now)}`, frame.time, ctx),
+            kind: 'kick',
+            reason,
+            own: true,
+            ...(ctx.selfId ? { userId: ctx.selfId } : {}),
+          },
+        ],
+      };
     }
     default:
       return fail('unknown-type', 'frame');
@@ -121,14 +160,17 @@ export function decodeMessage(m: unknown, ctx: DecodeContext): DecodeResult {
   const priority: Priority = wirePriority === 'high' && !sender.trusted ? 'normal' : wirePriority;
   const own = ctx.selfId !== undefined && sender.id === ctx.selfId;
   // Built without spreads: this is the hot path of every message (see bench:pipeline).
-  const base: EventBase = meta.clientId ? { id, time, priority, sender, own, clientId: meta.clientId } : { id, time, priority, sender, own };
+  const base: EventBase = meta.clientId
+    ? { id, time, priority, sender, own, clientId: meta.clientId }
+    : { id, time, priority, sender, own };
 
   switch (m.type) {
     case 'TIMTextElem': {
       if (typeof payload.text !== 'string') return fail('bad-field', 'text');
       const text = cleanText(payload.text, LIMITS.textChars);
       if (!text) return fail('empty');
-      if (m.isBroadcastMessage === true) return { ok: true, events: [{ ...base, sender: SYSTEM_SENDER, own: false, kind: 'system', text }] };
+      if (m.isBroadcastMessage === true)
+        return { ok: true, events: [{ ...base, sender: SYSTEM_SENDER, own: false, kind: 'system', text }] };
       const event: TextEvent = meta.clientId
         ? { kind: 'text', id, time, priority, sender, own, clientId: meta.clientId, text }
         : { kind: 'text', id, time, priority, sender, own, text };

@@ -45,18 +45,29 @@ export function decodeCustom(data: unknown, base: EventBase, ctx: DecodeContext)
       const sender = gifter(info, base, ctx);
       if (!sender) return fail('bad-field', 'gift sender');
       const own = ctx.selfId !== undefined && sender.id === ctx.selfId;
-      return one(clientId ? { kind: 'gift', id, time, priority, sender, own, clientId, gift } : { kind: 'gift', id, time, priority, sender, own, gift });
+      return one(
+        clientId
+          ? { kind: 'gift', id, time, priority, sender, own, clientId, gift }
+          : { kind: 'gift', id, time, priority, sender, own, gift },
+      );
     }
     case CMD.like: {
       const count = intIn(info.count ?? 1, LIMITS.likeCountMin, LIMITS.likeCountMax);
       if (count === undefined) return fail('bad-field', 'like count');
       const { id, time, priority, sender, own, clientId } = base;
-      return one(clientId ? { kind: 'like', id, time, priority, sender, own, clientId, count } : { kind: 'like', id, time, priority, sender, own, count });
+      return one(
+        clientId
+          ? { kind: 'like', id, time, priority, sender, own, clientId, count }
+          : { kind: 'like', id, time, priority, sender, own, count },
+      );
     }
     case CMD.roomState:
       return decodeRoomState(info, base, ctx);
     case CMD.announcement: {
-      const text = typeof info.text === 'string' ? capBytes(cleanText(info.text, LIMITS.announcementBytes) ?? '', LIMITS.announcementBytes) : undefined;
+      const text =
+        typeof info.text === 'string'
+          ? capBytes(cleanText(info.text, LIMITS.announcementBytes) ?? '', LIMITS.announcementBytes)
+          : undefined;
       return text === undefined ? fail('bad-field', 'announcement') : one({ ...base, kind: 'announcement', text });
     }
     case CMD.audience: {
@@ -113,7 +124,7 @@ function decodeGift(info: Record<string, unknown>, ctx: DecodeContext): GiftInfo
 
 /** Room state from a command or from group attributes (both use the same field names). */
 export function decodeRoomState(info: Record<string, unknown>, base: EventBase, ctx: DecodeContext): DecodeResult {
-  const state = ROOM_STATES.find((s) => s === info.state) as RoomStateName | undefined;
+  const state: RoomStateName | undefined = ROOM_STATES.find((s) => s === info.state);
   if (!state) return fail('bad-field', 'state');
   const startTime = intIn(info.startTime, 0, 8.64e15);
   const streamUrl = mediaUrl(info.streamUrl, ctx);

@@ -6,8 +6,9 @@ import { LIMITS } from './limits.ts';
 import type { JsonValue } from './types.ts';
 
 /** Bidi embeddings/overrides/isolates and invisible characters that could disguise text. */
-// eslint-disable-next-line no-control-regex
-const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+const HIDDEN =
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
 /** Anything `cleanText` would change besides trimming: lets clean text skip the replaces. */
 const NEEDS_CLEANING = new RegExp(`[\\r\\n\\t]|${HIDDEN.source}`);
 /** Characters an identifier may not contain (hidden ones and white space). */
@@ -55,8 +56,10 @@ export function utf8Bytes(s: string): number {
     const c = s.charCodeAt(i);
     if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) { bytes += 4; i++; }
-    else bytes += 3;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
   return bytes;
 }
@@ -152,7 +155,7 @@ export function checkJson(value: unknown, maxDepth: number = LIMITS.jsonDepth): 
         depths.push(depth + 1);
       }
     } else {
-      const proto = Object.getPrototypeOf(v);
+      const proto: unknown = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) return 'bad-field';
       for (const key in v) {
         if (!Object.hasOwn(v, key)) continue;

@@ -46,7 +46,9 @@ function parseMeta(cloudCustomData: string): MessageMeta {
 }
 
 export function encodeMeta(meta: MessageMeta): string {
-  return JSON.stringify({ lcr: { level: meta.level, ...(meta.role ? { role: meta.role } : {}), ...(meta.clientId ? { cid: meta.clientId } : {}) } });
+  return JSON.stringify({
+    lcr: { level: meta.level, ...(meta.role ? { role: meta.role } : {}), ...(meta.clientId ? { cid: meta.clientId } : {}) },
+  });
 }
 
 /** The system "sender" of control events that no user sent. */

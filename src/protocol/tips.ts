@@ -24,7 +24,10 @@ function userIds(payload: Record<string, unknown>): string[] {
     : Array.isArray(payload.memberList)
       ? payload.memberList.map((m) => (isRecord(m) ? m.userID : undefined))
       : [];
-  return list.slice(0, 50).map((u) => cleanId(u, LIMITS.userIdChars)).filter((u): u is string => !!u);
+  return list
+    .slice(0, 50)
+    .map((u) => cleanId(u, LIMITS.userIdChars))
+    .filter((u): u is string => !!u);
 }
 
 export function decodeTip(payload: unknown, base: EventBase, ctx: DecodeContext): DecodeResult {
@@ -64,7 +67,16 @@ export function decodeTip(payload: unknown, base: EventBase, ctx: DecodeContext)
         const id = cleanId(m.userID, LIMITS.userIdChars);
         const seconds = intIn(m.muteTime, 0, LIMITS.secondsMax);
         if (!id || seconds === undefined) continue;
-        events.push({ ...sys, id: `${base.id}:${id}`, kind: 'mute', scope: 'member', userId: id, seconds, muted: seconds > 0, own: id === ctx.selfId });
+        events.push({
+          ...sys,
+          id: `${base.id}:${id}`,
+          kind: 'mute',
+          scope: 'member',
+          userId: id,
+          seconds,
+          muted: seconds > 0,
+          own: id === ctx.selfId,
+        });
       }
       return many(events);
     }
@@ -90,10 +102,20 @@ export function profileEvents(p: Record<string, unknown>, base: EventBase, out: 
     out.push({ ...base, id: `${base.id}:muteAll`, kind: 'mute', scope: 'all', seconds: p.muteAllMembers ? 1 : 0, muted: p.muteAllMembers });
   }
   if (typeof p.notification === 'string') {
-    out.push({ ...base, id: `${base.id}:notification`, kind: 'announcement', text: capBytes(cleanText(p.notification, LIMITS.announcementBytes) ?? '', LIMITS.announcementBytes) });
+    out.push({
+      ...base,
+      id: `${base.id}:notification`,
+      kind: 'announcement',
+      text: capBytes(cleanText(p.notification, LIMITS.announcementBytes) ?? '', LIMITS.announcementBytes),
+    });
   }
   if (typeof p.introduction === 'string') {
-    out.push({ ...base, id: `${base.id}:introduction`, kind: 'introduction', text: capBytes(cleanText(p.introduction, LIMITS.introductionBytes) ?? '', LIMITS.introductionBytes) });
+    out.push({
+      ...base,
+      id: `${base.id}:introduction`,
+      kind: 'introduction',
+      text: capBytes(cleanText(p.introduction, LIMITS.introductionBytes) ?? '', LIMITS.introductionBytes),
+    });
   }
 }
 
@@ -103,7 +125,10 @@ export function decodeSystemNotice(payload: unknown, base: EventBase, ctx: Decod
   const sys = { ...base, sender: SYSTEM_SENDER };
   switch (op) {
     case NOTICE.kickedOut:
-      return { ok: true, events: [{ ...sys, kind: 'kick', reason: 'REST_API_Kick', own: true, ...(ctx.selfId ? { userId: ctx.selfId } : {}) }] };
+      return {
+        ok: true,
+        events: [{ ...sys, kind: 'kick', reason: 'REST_API_Kick', own: true, ...(ctx.selfId ? { userId: ctx.selfId } : {}) }],
+      };
     case NOTICE.dismissed:
       return { ok: true, events: [{ ...sys, kind: 'kick', reason: 'roomDismissed', own: true }] };
     case NOTICE.custom: {

@@ -30,14 +30,7 @@ export const ROOM_STATES: readonly RoomStateName[] = ['upcoming', 'live', 'pause
 
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
-export type KickReason =
-  | 'multipleAccount'
-  | 'multipleDevice'
-  | 'userSigExpired'
-  | 'REST_API_Kick'
-  | 'banned'
-  | 'roomDismissed'
-  | 'unknown';
+export type KickReason = 'multipleAccount' | 'multipleDevice' | 'userSigExpired' | 'REST_API_Kick' | 'banned' | 'roomDismissed' | 'unknown';
 
 /** 1 ordinary (inline), 2 banner, 3 banner + full-screen effect (SPEC §4). */
 export type GiftType = 1 | 2 | 3;
@@ -66,12 +59,28 @@ interface Base {
   readonly own: boolean;
 }
 
-export interface TextEvent extends Base { readonly kind: 'text'; readonly text: string }
-export interface GiftEvent extends Base { readonly kind: 'gift'; readonly gift: GiftInfo }
-export interface LikeEvent extends Base { readonly kind: 'like'; readonly count: number }
-export interface LikeTotalEvent extends Base { readonly kind: 'like-total'; readonly total: number }
-export interface MemberEnterEvent extends Base { readonly kind: 'member-enter' }
-export interface MemberLeaveEvent extends Base { readonly kind: 'member-leave' }
+export interface TextEvent extends Base {
+  readonly kind: 'text';
+  readonly text: string;
+}
+export interface GiftEvent extends Base {
+  readonly kind: 'gift';
+  readonly gift: GiftInfo;
+}
+export interface LikeEvent extends Base {
+  readonly kind: 'like';
+  readonly count: number;
+}
+export interface LikeTotalEvent extends Base {
+  readonly kind: 'like-total';
+  readonly total: number;
+}
+export interface MemberEnterEvent extends Base {
+  readonly kind: 'member-enter';
+}
+export interface MemberLeaveEvent extends Base {
+  readonly kind: 'member-leave';
+}
 export interface RoomStateEvent extends Base {
   readonly kind: 'room-state';
   readonly state: RoomStateName;
@@ -80,9 +89,18 @@ export interface RoomStateEvent extends Base {
   readonly streamUrl?: string;
   readonly replayUrl?: string;
 }
-export interface AnnouncementEvent extends Base { readonly kind: 'announcement'; readonly text: string }
-export interface IntroductionEvent extends Base { readonly kind: 'introduction'; readonly text: string }
-export interface AudienceEvent extends Base { readonly kind: 'audience'; readonly count: number }
+export interface AnnouncementEvent extends Base {
+  readonly kind: 'announcement';
+  readonly text: string;
+}
+export interface IntroductionEvent extends Base {
+  readonly kind: 'introduction';
+  readonly text: string;
+}
+export interface AudienceEvent extends Base {
+  readonly kind: 'audience';
+  readonly count: number;
+}
 export interface MuteEvent extends Base {
   readonly kind: 'mute';
   readonly scope: 'all' | 'member';
@@ -92,13 +110,35 @@ export interface MuteEvent extends Base {
   readonly seconds: number;
   readonly muted: boolean;
 }
-export interface BanEvent extends Base { readonly kind: 'ban'; readonly userId: string; readonly seconds: number }
-export interface KickEvent extends Base { readonly kind: 'kick'; readonly reason: KickReason; readonly userId?: string }
-export interface RecallEvent extends Base { readonly kind: 'recall'; readonly targetId: string }
-export interface ModifyEvent extends Base { readonly kind: 'modify'; readonly targetId: string; readonly text: string }
-export interface SystemEvent extends Base { readonly kind: 'system'; readonly text: string }
+export interface BanEvent extends Base {
+  readonly kind: 'ban';
+  readonly userId: string;
+  readonly seconds: number;
+}
+export interface KickEvent extends Base {
+  readonly kind: 'kick';
+  readonly reason: KickReason;
+  readonly userId?: string;
+}
+export interface RecallEvent extends Base {
+  readonly kind: 'recall';
+  readonly targetId: string;
+}
+export interface ModifyEvent extends Base {
+  readonly kind: 'modify';
+  readonly targetId: string;
+  readonly text: string;
+}
+export interface SystemEvent extends Base {
+  readonly kind: 'system';
+  readonly text: string;
+}
 /** A well-formed envelope whose `cmd` we do not know: passed on (sanitized) so hosts can use it. */
-export interface CustomEvent extends Base { readonly kind: 'custom'; readonly cmd: string; readonly info: JsonValue }
+export interface CustomEvent extends Base {
+  readonly kind: 'custom';
+  readonly cmd: string;
+  readonly info: JsonValue;
+}
 
 export type RoomEvent =
   | TextEvent

@@ -26,7 +26,10 @@ function parseEntry(raw: string, pageOrigin: string | undefined): Entry | undefi
 export function listOf(value: string | readonly string[] | undefined): string[] {
   if (value === undefined) return [];
   const items = typeof value === 'string' ? value.split(/[\s,]+/) : value;
-  return items.map((s) => s.trim()).filter(Boolean).slice(0, 64);
+  return items
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .slice(0, 64);
 }
 
 /**

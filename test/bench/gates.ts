@@ -25,7 +25,7 @@ export interface CheckInput {
   /** Counts and yes/no checks: a spread means nothing there. */
   readonly noiseCheck?: boolean;
   /** Set when the check could not be measured at all: FAIL with this reason. */
-  readonly unmeasured?: string;
+  readonly unmeasured?: string | undefined;
   /** Extra text for the summary line (e.g. the peer's own value). */
   readonly note?: string;
 }
@@ -55,14 +55,29 @@ export function decide(check: CheckInput): Decision {
     return { verdict: 'FAIL', median: NaN, spread: NaN, breaches: 0, needed: 0, noisy: false, reason: check.unmeasured ?? 'no data' };
   }
   if (values.some((v) => !Number.isFinite(v))) {
-    return { verdict: 'FAIL', median: median(values), spread: NaN, breaches: values.length, needed: 0, noisy: false, reason: 'a repetition produced no value' };
+    return {
+      verdict: 'FAIL',
+      median: median(values),
+      spread: NaN,
+      breaches: values.length,
+      needed: 0,
+      noisy: false,
+      reason: 'a repetition produced no value',
+    };
   }
   const m = median(values);
   const count = values.filter((v) => breaches(v, check.op, check.threshold)).length;
   const needed = neededBreaches(values.length);
   const s = spread(values);
   const fail = breaches(m, check.op, check.threshold) && count >= needed;
-  return { verdict: fail ? 'FAIL' : 'PASS', median: m, spread: s, breaches: count, needed, noisy: check.noiseCheck !== false && s > NOISE_LIMIT };
+  return {
+    verdict: fail ? 'FAIL' : 'PASS',
+    median: m,
+    spread: s,
+    breaches: count,
+    needed,
+    noisy: check.noiseCheck !== false && s > NOISE_LIMIT,
+  };
 }
 
 /** The final verdict after the runner's single re-run (if any). */
@@ -71,7 +86,8 @@ export function finalVerdict(d: Decision, rerunDone: boolean): Verdict {
   return d.verdict;
 }
 
-const fmt = (x: number): string => (!Number.isFinite(x) ? String(x) : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
+const fmt = (x: number): string =>
+  !Number.isFinite(x) ? String(x) : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2);
 
 /** One summary line: `PASS G1 main-thread … ratio 0.31 (≤ 0.5; spread 1.12; 0/3 breach)`. */
 export function summaryLine(check: CheckInput, d: Decision, verdict: Verdict): string {

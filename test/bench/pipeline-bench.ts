@@ -6,16 +6,22 @@
  */
 import { filter, map, Subject } from 'rxjs';
 import { decodeFrames, dedupeById, shedByPriority } from '../../src/pipeline/index.ts';
-import { encodeEnvelope, type InboundFrame, type Priority, type RoomEvent } from '../../src/protocol/index.ts';
+import { encodeEnvelope, type InboundFrame, type RoomEvent } from '../../src/protocol/index.ts';
 import { seeded } from '../../demo/tools/seeded-random.ts';
 
 const N = Number(process.argv.find((a) => a.startsWith('--messages='))?.slice(11) ?? 1_000_000);
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
 
-
 const WORDS = ['主播好', 'hello', '666', '太好看了', 'wow', '加油', 'so cute', '갑니다', 'love it', '哈哈哈', 'nice', '買った'];
 const likeData = encodeEnvelope('send_like_message', { count: 3 });
-const giftData = encodeEnvelope('send_gift_message', { type: 2, giftUrl: 'https://cdn.example/g.png', giftCount: 1, giftSEUrl: '', giftName: 'Crown', giftUnits: '' });
+const giftData = encodeEnvelope('send_gift_message', {
+  type: 2,
+  giftUrl: 'https://cdn.example/g.png',
+  giftCount: 1,
+  giftSEUrl: '',
+  giftName: 'Crown',
+  giftUnits: '',
+});
 
 /** The next `n` frames of the deterministic stream (ids continue from `start`). */
 function workload(n: number, rnd: () => number, start: number): InboundFrame[] {
@@ -27,10 +33,32 @@ function workload(n: number, rnd: () => number, start: number): InboundFrame[] {
     const time = 1_700_000_000 + Math.floor(i / 40);
     const meta = '{"lcr":{"level":3}}';
     let message: unknown;
-    if (r < 0.01) message = { ID, type: 'TIMCustomElem', payload: { data: '{"broken":' }, from, nick: from, time, priority: 'Normal', cloudCustomData: meta };
-    else if (r < 0.71) message = { ID, type: 'TIMTextElem', payload: { text: `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]}!` }, from, nick: from, time, priority: 'Normal', cloudCustomData: meta };
-    else if (r < 0.96) message = { ID, type: 'TIMCustomElem', payload: { data: likeData }, from, nick: from, time, priority: 'Low', cloudCustomData: meta };
-    else message = { ID, type: 'TIMCustomElem', payload: { data: giftData }, from, nick: from, time, priority: 'High', cloudCustomData: meta };
+    if (r < 0.01)
+      message = {
+        ID,
+        type: 'TIMCustomElem',
+        payload: { data: '{"broken":' },
+        from,
+        nick: from,
+        time,
+        priority: 'Normal',
+        cloudCustomData: meta,
+      };
+    else if (r < 0.71)
+      message = {
+        ID,
+        type: 'TIMTextElem',
+        payload: { text: `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]}!` },
+        from,
+        nick: from,
+        time,
+        priority: 'Normal',
+        cloudCustomData: meta,
+      };
+    else if (r < 0.96)
+      message = { ID, type: 'TIMCustomElem', payload: { data: likeData }, from, nick: from, time, priority: 'Low', cloudCustomData: meta };
+    else
+      message = { ID, type: 'TIMCustomElem', payload: { data: giftData }, from, nick: from, time, priority: 'High', cloudCustomData: meta };
     // Through JSON, as a transport hands frames over: every string is a fresh one from the wire
     // (caches keyed by text pay for hashing it, as they would in a room).
     const wire = JSON.stringify({ kind: 'message', message });
@@ -52,7 +80,12 @@ function runOnce(total: number): { seconds: number; out: number; drops: number; 
   let drops = 0;
   const sub = in$
     .pipe(
-      decodeFrames(context$, { now: () => Date.now(), schedule: () => { throw new Error('unused'); } } as never),
+      decodeFrames(context$, {
+        now: () => Date.now(),
+        schedule: () => {
+          throw new Error('unused');
+        },
+      } as never),
       filter((d): d is { ok: true; event: RoomEvent } => {
         if (!d.ok) drops++;
         return d.ok;
@@ -64,7 +97,13 @@ function runOnce(total: number): { seconds: number; out: number; drops: number; 
         return d.ok;
       }),
       map((d) => d.item),
-      shedByPriority<RoomEvent>({ capacity: 200, priorityOf: (e) => e.priority, demand$, scheduler: { now: () => Date.now() } as never, maxAgeMs: 4000 }),
+      shedByPriority<RoomEvent>({
+        capacity: 200,
+        priorityOf: (e) => e.priority,
+        demand$,
+        scheduler: { now: () => Date.now() } as never,
+        maxAgeMs: 4000,
+      }),
     )
     .subscribe((o) => {
       if (o.type === 'item') out++;

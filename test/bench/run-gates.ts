@@ -15,7 +15,13 @@ export interface GateRow {
 
 /** Workloads whose checks are noisy (to re-run once). */
 export function noisyWorkloads(m: Measured): string[] {
-  return [...new Set(buildChecks(m).filter((c) => decide(c).noisy).map((c) => c.workload))];
+  return [
+    ...new Set(
+      buildChecks(m)
+        .filter((c) => decide(c).noisy)
+        .map((c) => c.workload),
+    ),
+  ];
 }
 
 export function gateRows(m: Measured, rerun: ReadonlySet<string>): GateRow[] {

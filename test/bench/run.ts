@@ -26,14 +26,20 @@ import { runPlayer } from './workloads/player.ts';
 const args = process.argv.slice(2);
 const profile = PROFILES[args.includes('--quick') ? 'quick' : 'full'];
 const self = args.includes('--self-check');
-const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const skipped = (key: string): boolean => profile.skip.includes(key);
 const wanted = (key: string): boolean => !skipped(key) && (!only || only.some((o) => key.startsWith(o)));
 const log = (s: string): void => void process.stdout.write(s + '\n');
 
 function gitRev(): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim() + (execFileSync('git', ['status', '--porcelain', 'src'], { encoding: 'utf8' }).trim() ? '+dirty-src' : '');
+    return (
+      execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim() +
+      (execFileSync('git', ['status', '--porcelain', 'src'], { encoding: 'utf8' }).trim() ? '+dirty-src' : '')
+    );
   } catch {
     return 'unknown';
   }
@@ -45,18 +51,37 @@ async function main(): Promise<number> {
   log(`bench: ${profile.name} profile${self ? ', self-check (ours vs ours)' : ''}; building pages…`);
   await buildPages();
   const server = await startServer();
-  const browser = await chromium.launch({ executablePath: ensureChromium(), args: [...new Set([...CHROMIUM_ARGS, '--disable-gpu'])], headless: true });
-  const machine = { nproc: cpus().length, cpu: cpus()[0]?.model ?? '?', loadavgStart: loadavg().map((x) => +x.toFixed(2)), chromium: browser.version(), node: process.version, commit: gitRev() };
+  const browser = await chromium.launch({
+    executablePath: ensureChromium(),
+    args: [...new Set([...CHROMIUM_ARGS, '--disable-gpu'])],
+    headless: true,
+  });
+  const machine = {
+    nproc: cpus().length,
+    cpu: cpus()[0]?.model ?? '?',
+    loadavgStart: loadavg().map((x) => +x.toFixed(2)),
+    chromium: browser.version(),
+    node: process.version,
+    commit: gitRev(),
+  };
   log(`machine: ${JSON.stringify(machine)}`);
   const env: Env = { browser, baseUrl: server.url, liveUrl: server.liveUrl, profile, log, self };
   const runs: Record<string, RunRecord[]> = {};
-  const measured = (): Measured => ({ runs, player, ...(bundle ? { bundle } : {}), ...(pipeline ? { pipeline } : {}), w3Messages: profile.w3Messages });
+  const measured = (): Measured => ({
+    runs,
+    player,
+    ...(bundle ? { bundle } : {}),
+    ...(pipeline ? { pipeline } : {}),
+    w3Messages: profile.w3Messages,
+  });
   let player: Awaited<ReturnType<typeof runPlayer>> = [];
   let bundle: Awaited<ReturnType<typeof measureBundle>> | undefined;
   let pipeline: Awaited<ReturnType<typeof runPipeline>> | undefined;
   const workloads = pageWorkloads(profile, self);
   const runW7 = async (): Promise<void> => {
-    log(`W7: player start, ${self ? 'ours vs ours' : 'ours vs bare hls.js'} × ${profile.w7Reps} (${profile.w7Loads} page loads a side each)`);
+    log(
+      `W7: player start, ${self ? 'ours vs ours' : 'ours vs bare hls.js'} × ${profile.w7Reps} (${profile.w7Loads} page loads a side each)`,
+    );
     player = await runPlayer(browser, server.url, server.liveUrl, profile.w7Reps, profile.w7WatchMs, log, self, profile.w7Loads);
   };
   try {
@@ -83,7 +108,11 @@ async function main(): Promise<number> {
       }
     }
     const gates = self ? [] : gateRows(measured(), rerun).filter((g) => wanted(g.check.workload));
-    const notRun = self ? [] : gateRows(measured(), rerun).filter((g) => skipped(g.check.workload)).map((g) => g.id);
+    const notRun = self
+      ? []
+      : gateRows(measured(), rerun)
+          .filter((g) => skipped(g.check.workload))
+          .map((g) => g.id);
     const selfCheck = self ? selfCheckLines(runs, player) : undefined;
     const loadavgEnd = loadavg().map((x) => +x.toFixed(2));
     const report: Report = {
@@ -101,7 +130,9 @@ async function main(): Promise<number> {
     };
     const files = writeReport(report);
     log('');
-    log(`summary (${profile.name}${self ? ', self-check' : ''}; nproc ${machine.nproc}, load ${machine.loadavgStart.join('/')} → ${loadavgEnd.join('/')}, ${machine.chromium}):`);
+    log(
+      `summary (${profile.name}${self ? ', self-check' : ''}; nproc ${machine.nproc}, load ${machine.loadavgStart.join('/')} → ${loadavgEnd.join('/')}, ${machine.chromium}):`,
+    );
     for (const line of selfCheck ?? gates.map((g) => g.line)) log(line);
     if (notRun.length) log(`not run in the ${profile.name} profile: ${notRun.join(', ')} (npm run bench runs every gate)`);
     log(`results: ${files.json}\n         ${files.md}`);

@@ -20,9 +20,15 @@ export function selfCheckLines(runs: Record<string, RunRecord[]>, player: readon
   const line = (what: string, ratios: number[]): void => {
     const s = summarize(ratios);
     const ok = s.median >= 0.8 && s.median <= 1.25;
-    lines.push(`${ok ? 'OK  ' : 'SKEW'}  ${what.padEnd(28)} ratio ${s.median.toFixed(3)} (spread ${s.spread.toFixed(2)}; ${ratios.map((x) => x.toFixed(2)).join(' ')})`);
+    lines.push(
+      `${ok ? 'OK  ' : 'SKEW'}  ${what.padEnd(28)} ratio ${s.median.toFixed(3)} (spread ${s.spread.toFixed(2)}; ${ratios.map((x) => x.toFixed(2)).join(' ')})`,
+    );
   };
   for (const [key, rs] of Object.entries(runs)) for (const [name, v] of METRICS) line(`${key} ${name}`, pairRatios(rs, v));
-  if (player.length) line('W7 time to first frame', pairRatios(player, (r) => r.ttffMs));
+  if (player.length)
+    line(
+      'W7 time to first frame',
+      pairRatios(player, (r) => r.ttffMs),
+    );
   return lines;
 }

@@ -52,7 +52,7 @@ export class BenchSession {
   }
 
   async cdpMetrics(): Promise<Record<string, number>> {
-    const { metrics } = (await this.cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const { metrics }: { metrics: { name: string; value: number }[] } = await this.cdp.send('Performance.getMetrics');
     return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
   }
 
@@ -80,7 +80,13 @@ export class BenchSession {
   }
 
   /** Opens a page that starts playing `url` as soon as its module has run (W7, from navigation). */
-  static async openPlaying(browser: Browser, baseUrl: string, pageName: string, url: string, watchMs: number): Promise<{ session: BenchSession; result: Promise<PlayerResult> }> {
+  static async openPlaying(
+    browser: Browser,
+    baseUrl: string,
+    pageName: string,
+    url: string,
+    watchMs: number,
+  ): Promise<{ session: BenchSession; result: Promise<PlayerResult> }> {
     const session = await BenchSession.open(browser, baseUrl, pageName, `?play=${encodeURIComponent(url)}&watch=${watchMs}`);
     const result = session.page.evaluate(() => window.__benchPlayer ?? Promise.reject(new Error('the page did not start its player')));
     return { session, result };

@@ -63,7 +63,8 @@ export function countColour(image: { data: Uint8ClampedArray }, hex: string, tol
   let n = 0;
   const d = image.data;
   for (let i = 0; i < d.length; i += 4) {
-    if (d[i + 3]! > 200 && Math.abs(d[i]! - r) <= tolerance && Math.abs(d[i + 1]! - g) <= tolerance && Math.abs(d[i + 2]! - b) <= tolerance) n++;
+    if (d[i + 3]! > 200 && Math.abs(d[i]! - r) <= tolerance && Math.abs(d[i + 1]! - g) <= tolerance && Math.abs(d[i + 2]! - b) <= tolerance)
+      n++;
   }
   return n;
 }

@@ -111,7 +111,11 @@ describe('worker failure', () => {
   });
 
   test('a worker whose script fails to load: swaps to a fresh canvas on the main thread, items kept', async () => {
-    const { host, barrage, firstCanvas: first } = await mount({
+    const {
+      host,
+      barrage,
+      firstCanvas: first,
+    } = await mount({
       createWorker: () => new Worker('/no-such-barrage-worker.js', { type: 'module' }),
     });
     barrage.push(item(0));

@@ -76,7 +76,11 @@ describe('blocked states', () => {
     ['muted, no end', () => ({ guest: false, mutedUntil: Infinity }), 'You are muted'],
     ['banned for a while', () => ({ guest: false, bannedUntil: Date.now() + 3_723_000 }), 'You are banned from this room · 1:02:03'],
     ['kicked: banned', () => ({ guest: false, kicked: 'banned' as const }), 'You are banned from this room'],
-    ['kicked: another window', () => ({ guest: false, kicked: 'multipleAccount' as const }), 'Chat is closed: you are no longer in this room'],
+    [
+      'kicked: another window',
+      () => ({ guest: false, kicked: 'multipleAccount' as const }),
+      'Chat is closed: you are no longer in this room',
+    ],
   ])('%s renders its reason and nothing to send with', (_name, s, text) => {
     const m = mountInput();
     m.ctrl.setStatus(s());
@@ -185,17 +189,23 @@ describe('screenshots', () => {
   test('normal, cooldown, muted and failed-send states', async () => {
     const shots: [string, (m: InputMount) => Promise<void> | void][] = [
       ['input-normal', async (m) => void (await userEvent.fill(m.input()!, 'Does it come in navy? 😍'))],
-      ['input-cooldown', async (m) => {
-        await userEvent.fill(m.input()!, 'first!!');
-        m.ctrl.cooldown(2600);
-      }],
+      [
+        'input-cooldown',
+        async (m) => {
+          await userEvent.fill(m.input()!, 'first!!');
+          m.ctrl.cooldown(2600);
+        },
+      ],
       ['input-muted', (m) => m.ctrl.setStatus({ guest: false, mutedUntil: Date.now() + 272_400 })],
       ['input-muted-all', (m) => m.ctrl.setStatus({ guest: false, muteAll: true })],
       ['input-guest', (m) => m.ctrl.setStatus({ guest: true })],
-      ['input-failed', async (m) => {
-        await userEvent.fill(m.input()!, 'try again later');
-        m.ctrl.showFailure('sensitive');
-      }],
+      [
+        'input-failed',
+        async (m) => {
+          await userEvent.fill(m.input()!, 'try again later');
+          m.ctrl.showFailure('sensitive');
+        },
+      ],
     ];
     for (const [name, arrange] of shots) {
       const m = mountInput({ width: 380 });

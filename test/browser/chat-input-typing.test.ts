@@ -55,7 +55,8 @@ describe('typing and sending', () => {
       input.value = value;
       input.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, inputType: 'insertCompositionText', data: value }));
     };
-    const enter = (init: KeyboardEventInit) => input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true, ...init }));
+    const enter = (init: KeyboardEventInit) =>
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true, ...init }));
     compose('compositionstart', '');
     typeComposing('ㄴ');
     typeComposing('니');

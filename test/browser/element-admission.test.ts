@@ -9,7 +9,22 @@ import { laneMetrics } from '../../src/barrage/item-layout.ts';
 import type { InspectedItem } from '../../src/barrage/index.ts';
 import type { PipelineMetrics } from '../../src/pipeline/index.ts';
 import { encodeMeta } from '../../src/protocol/index.ts';
-import { $, barrageOf, chatLines, ME, mount, nextFrame, playerStateOf, presetBarrage, resetPage, sessionOf, textMessage, until, untilPlaying, VOD } from './element-helpers.ts';
+import {
+  $,
+  barrageOf,
+  chatLines,
+  ME,
+  mount,
+  nextFrame,
+  playerStateOf,
+  presetBarrage,
+  resetPage,
+  sessionOf,
+  textMessage,
+  until,
+  untilPlaying,
+  VOD,
+} from './element-helpers.ts';
 
 beforeEach(async () => {
   resetPage();
@@ -31,7 +46,7 @@ describe('barrage admission under a flood', () => {
 
     // One tick: 150 from others, the own message (through the element's send path), 150 more.
     for (let i = 0; i < 150; i++) transport.push(textMessage(`fan${i}`, `flood line ${i}`));
-    sessionOf(el).send({ clientId: 'own-1', text: 'my own words', sender: ME });
+    void sessionOf(el).send({ clientId: 'own-1', text: 'my own words', sender: ME });
     for (let i = 150; i < 300; i++) transport.push(textMessage(`fan${i}`, `flood line ${i}`));
 
     await until(() => chatLines(el).some((l) => l.includes('my own words')));
@@ -68,7 +83,8 @@ describe('barrage admission under a flood', () => {
 
     let n = 0;
     const push = (count: number) => {
-      for (let k = 0; k < count; k++, n++) transport.push(textMessage(`f${String(n).padStart(4, '0')}`, `hi ${String(n).padStart(4, '0')}`)); // ~equal widths
+      for (let k = 0; k < count; k++, n++)
+        transport.push(textMessage(`f${String(n).padStart(4, '0')}`, `hi ${String(n).padStart(4, '0')}`)); // ~equal widths
     };
     push(300);
     const onScreen: number[] = [];

@@ -8,7 +8,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import type { LiveChatRoom } from '../../src/element/live-chat-room.ts';
 import { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
-import { $, billedGift, chatLines, customMessage, ME, mount, resetPage, sessionOf, textMessage, until, untilPlaying, VOD } from './element-helpers.ts';
+import {
+  $,
+  billedGift,
+  chatLines,
+  customMessage,
+  ME,
+  mount,
+  resetPage,
+  sessionOf,
+  textMessage,
+  until,
+  untilPlaying,
+  VOD,
+} from './element-helpers.ts';
 
 beforeEach(async () => {
   resetPage();
@@ -24,7 +37,9 @@ afterEach(resetPage);
 async function violations(el: LiveChatRoom): Promise<string[]> {
   const result = await axe.run(el, { resultTypes: ['violations', 'incomplete'] });
   const review = result.incomplete.filter((r) => r.id.startsWith('aria-'));
-  return [...result.violations, ...review].flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary}`));
+  return [...result.violations, ...review].flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary}`),
+  );
 }
 
 const meta = (level: number, role?: string) => ({ cloudCustomData: JSON.stringify({ lcr: { level, ...(role ? { role } : {}) } }) });
@@ -37,7 +52,11 @@ describe('axe-core', () => {
       transport,
       userId: 'me',
       attrs: { src: VOD },
-      props: { anchor: { userId: 'mina', nick: 'Mina', followers: 12_400 }, trustedSenders: 'mod', announcement: 'Flash sale: 20% off everything until 9 pm! Free shipping on every order today.' },
+      props: {
+        anchor: { userId: 'mina', nick: 'Mina', followers: 12_400 },
+        trustedSenders: 'mod',
+        announcement: 'Flash sale: 20% off everything until 9 pm! Free shipping on every order today.',
+      },
     });
     transport.emit({ kind: 'attributes', attributes: { state: 'live' } });
     transport.emit({ kind: 'audience', count: 1234 });
@@ -47,8 +66,8 @@ describe('axe-core', () => {
     transport.push(textMessage('mina', 'thanks for coming!', meta(60)));
     transport.push(customMessage('carol', 'member_enter', {}));
     transport.push(billedGift('dan', { type: 1, giftName: 'Rose', giftCount: 3, giftUrl: '', giftSEUrl: '', giftUnits: '' }));
-    sessionOf(el).send({ clientId: 'own-failed', text: 'this one fails', sender: ME });
-    sessionOf(el).send({ clientId: 'own-pending', text: 'this one waits', sender: ME });
+    void sessionOf(el).send({ clientId: 'own-failed', text: 'this one fails', sender: ME });
+    void sessionOf(el).send({ clientId: 'own-pending', text: 'this one waits', sender: ME });
     await until(() => chatLines(el).length >= 10);
     await until(() => !!$(el, '.line[data-id="own-failed"] .retry') && !!$(el, '.line[data-id="own-pending"] .status'));
     await untilPlaying(el);
@@ -67,7 +86,11 @@ describe('axe-core', () => {
   });
 
   it('cards, banners and overlays have no violations: upcoming, ended, reconnecting, player error, kicked', async () => {
-    const { el, transport } = await mount({ userId: 'me', attrs: { poster: '/demo/public/poster.jpg' }, props: { anchor: { nick: 'Mina', avatar: '/demo/public/gifts/crown.svg' } } });
+    const { el, transport } = await mount({
+      userId: 'me',
+      attrs: { poster: '/demo/public/poster.jpg' },
+      props: { anchor: { nick: 'Mina', avatar: '/demo/public/gifts/crown.svg' } },
+    });
     transport.emit({ kind: 'attributes', attributes: { state: 'upcoming', startTime: String(Date.now() + 90_000) } });
     await until(() => !!$(el, '.countdown'));
     expect(await violations(el)).toEqual([]);

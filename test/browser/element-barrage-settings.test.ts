@@ -27,7 +27,13 @@ describe('barrage settings', () => {
     area.value = 'full';
     area.dispatchEvent(new Event('change'));
     await el.updateComplete;
-    expect(JSON.parse(localStorage.getItem(BARRAGE_SETTINGS_KEY)!)).toMatchObject({ fontSize: 26, speed: 12, opacity: 0.6, area: 'full', enabled: true });
+    expect(JSON.parse(localStorage.getItem(BARRAGE_SETTINGS_KEY)!)).toMatchObject({
+      fontSize: 26,
+      speed: 12,
+      opacity: 0.6,
+      area: 'full',
+      enabled: true,
+    });
     el.remove();
 
     const second = await mount();

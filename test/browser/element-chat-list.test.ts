@@ -138,13 +138,19 @@ describe('chat list', () => {
     // 'mod' is a moderator the host lists; mallory only claims the role.
     const { el, transport } = await mount({ userId: 'me', props: { anchor: { userId: 'mina', nick: 'Mina' }, trustedSenders: 'mod' } });
     transport.push(customMessage('carol', 'member_enter', {}));
-    transport.push({ ID: 'tip-join', type: 'TIMGroupTipElem', payload: { operationType: 1, userIDList: ['dave'], operatorInfo: { nick: 'Dave' } }, from: '@TIM#SYSTEM', time: 1 });
+    transport.push({
+      ID: 'tip-join',
+      type: 'TIMGroupTipElem',
+      payload: { operationType: 1, userIDList: ['dave'], operatorInfo: { nick: 'Dave' } },
+      from: '@TIM#SYSTEM',
+      time: 1,
+    });
     transport.push(textMessage('fan', 'hello', meta(12)));
     transport.push(textMessage('old', 'veteran', meta(45)));
     transport.push(textMessage('mod', 'be nice', meta(5, 'admin')));
     transport.push(textMessage('mina', 'welcome!'));
     transport.push(textMessage('mallory', 'i am staff', meta(5, 'admin')));
-    sessionOf(el).send({ clientId: 'own-1', text: 'mine', sender: ME });
+    void sessionOf(el).send({ clientId: 'own-1', text: 'mine', sender: ME });
     await until(() => chatLines(el).length === 8);
     const enter = $$(el, '.log .line.enter');
     expect(enter.map((l) => l.textContent)).toEqual(['caroljoined', 'Davejoined']);

@@ -6,7 +6,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { giftResources } from '../../src/gifts/index.ts';
 import { CMD } from '../../src/protocol/index.ts';
-import { $, $$, billedGift, CATALOG, chatLines, customMessage, giftsOf, ME, mount, resetPage, sleep, stubGiftEndpoint, until } from './element-helpers.ts';
+import {
+  $,
+  $$,
+  billedGift,
+  CATALOG,
+  chatLines,
+  customMessage,
+  giftsOf,
+  ME,
+  mount,
+  resetPage,
+  sleep,
+  stubGiftEndpoint,
+  until,
+} from './element-helpers.ts';
 
 let stub: ReturnType<typeof stubGiftEndpoint> | undefined;
 afterEach(() => {
@@ -31,7 +45,9 @@ async function sendPreset(el: HTMLElement & { updateComplete: Promise<unknown> }
   await openPanel(el);
   tile(el, gift).click();
   await el.updateComplete;
-  $$<HTMLButtonElement>(el, '[part~="gift-count"]').find((b) => b.textContent?.trim() === count)!.click();
+  $$<HTMLButtonElement>(el, '[part~="gift-count"]')
+    .find((b) => b.textContent?.trim() === count)!
+    .click();
   await el.updateComplete;
   $<HTMLButtonElement>(el, '[part~="gift-send"]')!.click();
 }
@@ -54,7 +70,9 @@ describe('element gifts', () => {
     await until(() => stub!.requests.reduce((a, r) => a + (r.count as number), 0) === 99, 4000);
     expect(stub!.requests.length).toBe(5);
     expect(stub!.requests.map((r) => r.count)).toEqual([20, 20, 20, 20, 19]);
-    expect(stub!.requests.every((r) => r.giftId === 'rose' && r.userID === ME.id && r.roomId === 'room-1' && typeof r.clientId === 'string')).toBe(true);
+    expect(
+      stub!.requests.every((r) => r.giftId === 'rose' && r.userID === ME.id && r.roomId === 'room-1' && typeof r.clientId === 'string'),
+    ).toBe(true);
   });
 
   it('preset 99 → one request; the sender sees the gift at once, once', async () => {
@@ -73,7 +91,14 @@ describe('element gifts', () => {
     const result = await el.sendGift('rose', 3);
     expect(result.ok).toBe(true);
     const cid = stub!.requests[0]!.clientId as string;
-    const copy = customMessage(ME.id, CMD.gift, { type: 1, giftUrl: '/demo/public/gifts/rose.svg', giftCount: 3, giftSEUrl: '', giftName: 'Rose', giftUnits: '' });
+    const copy = customMessage(ME.id, CMD.gift, {
+      type: 1,
+      giftUrl: '/demo/public/gifts/rose.svg',
+      giftCount: 3,
+      giftSEUrl: '',
+      giftName: 'Rose',
+      giftUnits: '',
+    });
     transport.push({ ...copy, cloudCustomData: JSON.stringify({ lcr: { level: 1, cid } }) });
     await sleep(300);
     expect(chatLines(el).filter((l) => l.includes('Rose')).length).toBe(1);
@@ -140,7 +165,16 @@ describe('element gifts', () => {
     const errors: unknown[] = [];
     const onError = (e: ErrorEvent) => errors.push(e.error);
     window.addEventListener('error', onError);
-    transport.push(billedGift('fan', { type: 3, giftUrl: '/demo/public/gifts/heart.svg', giftCount: 1, giftSEUrl: 'https://evil.example/x.json', giftName: 'Mystery', giftUnits: '' }));
+    transport.push(
+      billedGift('fan', {
+        type: 3,
+        giftUrl: '/demo/public/gifts/heart.svg',
+        giftCount: 1,
+        giftSEUrl: 'https://evil.example/x.json',
+        giftName: 'Mystery',
+        giftUnits: '',
+      }),
+    );
     // The effect URL is refused before any fetch; a still card is shown instead.
     // (heart.svg is not in this catalog either, so the card shows the generic gift glyph.)
     await until(() => $(el, '.gift-effect-host .gift-effect-card') !== null, 4000);

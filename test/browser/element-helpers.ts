@@ -6,7 +6,9 @@ import type { SessionHost } from '../../src/controllers/session-host.ts';
 import type { PlayerState } from '../../src/player/player-state.ts';
 import { encodeEnvelope } from '../../src/protocol/index.ts';
 
-export async function mount(opts: { transport?: FakeTransport; userId?: string; attrs?: Record<string, string>; props?: Partial<LiveChatRoom> } = {}) {
+export async function mount(
+  opts: { transport?: FakeTransport; userId?: string; attrs?: Record<string, string>; props?: Partial<LiveChatRoom> } = {},
+) {
   const transport = opts.transport ?? new FakeTransport();
   const el = document.createElement('live-chat-room');
   el.style.width = '960px';
@@ -31,11 +33,28 @@ export async function until(check: () => boolean, timeoutMs = 5000): Promise<voi
 
 let seq = 0;
 export function textMessage(from: string, text: string, extra: Record<string, unknown> = {}) {
-  return { ID: `m-${++seq}`, type: 'TIMTextElem', payload: { text }, from, nick: from, time: Math.floor(Date.now() / 1000), priority: 'Normal', ...extra };
+  return {
+    ID: `m-${++seq}`,
+    type: 'TIMTextElem',
+    payload: { text },
+    from,
+    nick: from,
+    time: Math.floor(Date.now() / 1000),
+    priority: 'Normal',
+    ...extra,
+  };
 }
 
 export function customMessage(from: string, cmd: string, info: Record<string, never> | Record<string, unknown>, priority = 'High') {
-  return { ID: `c-${++seq}`, type: 'TIMCustomElem', payload: { data: encodeEnvelope(cmd, info as never) }, from, nick: from, time: Math.floor(Date.now() / 1000), priority };
+  return {
+    ID: `c-${++seq}`,
+    type: 'TIMCustomElem',
+    payload: { data: encodeEnvelope(cmd, info as never) },
+    from,
+    nick: from,
+    time: Math.floor(Date.now() / 1000),
+    priority,
+  };
 }
 
 /** A gift as the business server sends it once billed: from its trusted account, naming the payer. */
@@ -82,8 +101,11 @@ export async function untilPlaying(el: LiveChatRoom, src = VOD): Promise<void> {
   await until(() => playerStateOf(el)?.status === 'playing' && (playerStateOf(el)?.src ?? '').endsWith(src), 15_000);
 }
 
-export const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string): T | null => el.shadowRoot!.querySelector<T>(selector);
-export const $$ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string): T[] => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+export const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string): T | null =>
+  el.shadowRoot!.querySelector<T>(selector);
+export const $$ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string): T[] => [
+  ...el.shadowRoot!.querySelectorAll<T>(selector),
+];
 
 export const nextFrame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -100,20 +122,29 @@ export const giftsOf = (el: LiveChatRoom) => (el as unknown as { ui: Ui }).ui.gi
 export const CATALOG = [
   { id: 'rose', name: 'Rose', price: 5, type: 1, image: '/demo/public/gifts/rose.svg' },
   { id: 'crown', name: 'Crown', price: 99, type: 2, image: '/demo/public/gifts/crown.svg' },
-  { id: 'rocket', name: 'Super Rocket', price: 520, type: 3, image: '/demo/public/gifts/rocket.svg', effect: '/demo/public/gifts/rocket.json' },
+  {
+    id: 'rocket',
+    name: 'Super Rocket',
+    price: 520,
+    type: 3,
+    image: '/demo/public/gifts/rocket.svg',
+    effect: '/demo/public/gifts/rocket.json',
+  },
 ];
 
 /** Replaces `fetch` for the gift endpoint only (the business server is the edge we cannot reach). */
-export function stubGiftEndpoint(answer: (body: Record<string, unknown>) => { status: number; body: unknown } = () => ({ status: 200, body: { ok: true } })) {
+export function stubGiftEndpoint(
+  answer: (body: Record<string, unknown>) => { status: number; body: unknown } = () => ({ status: 200, body: { ok: true } }),
+) {
   const requests: Record<string, unknown>[] = [];
   const real = window.fetch;
-  window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input instanceof Request ? input.url : input);
     if (!url.endsWith('/bill')) return real(input, init);
     const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
     requests.push(body);
     const a = answer(body);
     return new Response(JSON.stringify(a.body), { status: a.status, headers: { 'content-type': 'application/json' } });
-  });
+  };
   return { requests, restore: () => (window.fetch = real) };
 }

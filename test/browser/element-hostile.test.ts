@@ -60,7 +60,11 @@ describe('hostile content', () => {
 
   it('unsafe avatar URLs — in a message or on the anchor — are never loaded', async () => {
     performance.clearResourceTimings();
-    const evil = ['javascript:window.__pwned=4', 'http://127.0.0.1:9/evil-avatar.png', 'data:image/svg+xml,<svg onload="window.__pwned=5"/>'];
+    const evil = [
+      'javascript:window.__pwned=4',
+      'http://127.0.0.1:9/evil-avatar.png',
+      'data:image/svg+xml,<svg onload="window.__pwned=5"/>',
+    ];
     const safe = '/demo/public/gifts/rose.svg?anchor-avatar'; // same-origin: allowed (the control)
     const { el, transport } = await mount({ props: { anchor: { userId: 'mina', nick: 'Mina', avatar: evil[0]! } } });
     for (const [i, avatar] of evil.entries()) transport.push(textMessage(`u${i}`, `hi ${i}`, { avatar }));

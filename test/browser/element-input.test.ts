@@ -28,7 +28,9 @@ const memberMute = (seconds: number, id = `tip-${Math.random()}`) => ({
 describe('element chat input', () => {
   it('Enter sends: the own line shows at once as pending, then sent; emoji allowed', async () => {
     let release: () => void = () => undefined;
-    const transport = new FakeTransport({ onSend: () => new Promise((r) => (release = () => r({ ok: true, id: 'srv-1', time: Date.now() }))) });
+    const transport = new FakeTransport({
+      onSend: () => new Promise((r) => (release = () => r({ ok: true, id: 'srv-1', time: Date.now() }))),
+    });
     const { el } = await mount({ transport, userId: ME.id, props: { nick: 'Me' } });
     await typeAndEnter(el, 'hello 👋 안녕');
     await until(() => chatLines(el).some((l) => l.includes('hello 👋 안녕')));
@@ -50,10 +52,13 @@ describe('element chat input', () => {
   ] as const) {
     it(`a failed send (${reason}${code ? `, ${code}` : ''}) shows why at the line and the input, and retries`, async () => {
       let fail = true;
-      const transport = new FakeTransport({ onSend: () => (fail ? { ok: false, reason, ...(code ? { code } : {}) } : { ok: true, id: 'srv', time: Date.now() }) });
+      const transport = new FakeTransport({
+        onSend: () => (fail ? { ok: false, reason, ...(code ? { code } : {}) } : { ok: true, id: 'srv', time: Date.now() }),
+      });
       const { el } = await mount({ transport, userId: ME.id });
       await typeAndEnter(el, 'will it send');
-      const line = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.log .line')].find((l) => l.textContent.includes('will it send'));
+      const line = () =>
+        [...el.shadowRoot!.querySelectorAll<HTMLElement>('.log .line')].find((l) => l.textContent.includes('will it send'));
       await until(() => line()?.dataset.status === 'failed');
       expect(line()!.textContent).toMatch(pattern);
       expect($(el, '[part~="input-failure"]')!.textContent).toMatch(pattern);
@@ -107,11 +112,23 @@ describe('element chat input', () => {
 
   it('mute-all disables the input; sendText is refused while muted', async () => {
     const { el, transport } = await mount({ userId: ME.id });
-    transport.push({ ID: 'p1', type: 'TIMGroupTipElem', payload: { operationType: 6, newGroupProfile: { muteAllMembers: true } }, from: '@TIM#SYSTEM', time: 1 });
+    transport.push({
+      ID: 'p1',
+      type: 'TIMGroupTipElem',
+      payload: { operationType: 6, newGroupProfile: { muteAllMembers: true } },
+      from: '@TIM#SYSTEM',
+      time: 1,
+    });
     await nextFrame();
     expect($(el, '[part~="input-status"]')!.textContent).toMatch(/muted/i);
     expect(await el.sendText('nope')).toEqual({ ok: false, reason: 'muted' });
-    transport.push({ ID: 'p2', type: 'TIMGroupTipElem', payload: { operationType: 6, newGroupProfile: { muteAllMembers: false } }, from: '@TIM#SYSTEM', time: 2 });
+    transport.push({
+      ID: 'p2',
+      type: 'TIMGroupTipElem',
+      payload: { operationType: 6, newGroupProfile: { muteAllMembers: false } },
+      from: '@TIM#SYSTEM',
+      time: 2,
+    });
     await nextFrame();
     expect($(el, '[part~="input"]')).not.toBeNull();
   });

@@ -21,7 +21,7 @@ const active = (el: LiveChatRoom) => el.shadowRoot!.activeElement as HTMLElement
 /** A short description of a focus stop, for readable failures. */
 function describeStop(node: HTMLElement): string {
   const part = node.getAttribute('part');
-  return part ? part.split(' ')[0]! : node.classList.contains('log') ? 'log' : node.classList[0] ?? node.tagName.toLowerCase();
+  return part ? part.split(' ')[0]! : node.classList.contains('log') ? 'log' : (node.classList[0] ?? node.tagName.toLowerCase());
 }
 
 /** Tabs from the page until focus leaves the element; every stop must be named and ≥ 24×24 px. */
@@ -55,7 +55,11 @@ async function liveRoom(transport = new FakeTransport()) {
     transport,
     userId: 'me',
     attrs: { src: VOD },
-    props: { anchor: { nick: 'Mina', followers: 120 }, announcement: 'Welcome! Flash sale until 9 pm, every order ships free today. Ask about sizes in the chat and follow for the next drop on Friday.' },
+    props: {
+      anchor: { nick: 'Mina', followers: 120 },
+      announcement:
+        'Welcome! Flash sale until 9 pm, every order ships free today. Ask about sizes in the chat and follow for the next drop on Friday.',
+    },
   });
   mounted.transport.emit({ kind: 'attributes', attributes: { state: 'live' } });
   await untilPlaying(mounted.el);
@@ -75,7 +79,17 @@ describe('keyboard', () => {
     const behind = playerStateOf(el)!.behindLive;
     const stops = await tabStops(el);
     // The send button is disabled while the draft is empty, so it is not a stop yet.
-    expect(stops).toEqual(['follow-button', 'announcement-toggle', 'unmute-button', ...(behind ? ['back-to-live'] : []), 'barrage-toggle', 'barrage-settings-button', 'log', 'input', 'like-button']);
+    expect(stops).toEqual([
+      'follow-button',
+      'announcement-toggle',
+      'unmute-button',
+      ...(behind ? ['back-to-live'] : []),
+      'barrage-toggle',
+      'barrage-settings-button',
+      'log',
+      'input',
+      'like-button',
+    ]);
     expect($(el, '.log')!.getAttribute('role')).toBe('log');
     expect($(el, '.log')!.getAttribute('aria-label')).toBe('Chat');
   });
@@ -140,9 +154,11 @@ describe('keyboard', () => {
   });
 
   it("a failed own message's retry button is reached inside the log and re-sends", async () => {
-    const transport = new FakeTransport({ onSend: (_wire, i) => (i === 0 ? { ok: false, reason: 'too-fast' } : { ok: true, id: `s${i}`, time: Date.now() }) });
+    const transport = new FakeTransport({
+      onSend: (_wire, i) => (i === 0 ? { ok: false, reason: 'too-fast' } : { ok: true, id: `s${i}`, time: Date.now() }),
+    });
     const { el } = await liveRoom(transport);
-    sessionOf(el).send({ clientId: 'own-retry', text: 'try again', sender: ME });
+    void sessionOf(el).send({ clientId: 'own-retry', text: 'try again', sender: ME });
     const retry = await (async () => {
       await until(() => !!$(el, '.line[data-id="own-retry"] .retry'));
       return $<HTMLButtonElement>(el, '.line[data-id="own-retry"] .retry')!;
@@ -181,7 +197,19 @@ describe('keyboard', () => {
     const calls: string[] = [];
     const host = el as unknown as { _player: PlayerState; playerHost: { goLive(): void } };
     host.playerHost.goLive = () => calls.push('goLive');
-    host._player = { status: 'playing', src: VOD, live: true, engine: 'hls.js', muted: false, autoplayBlocked: false, behindLive: true, latency: 9, retry: null, recovering: null, error: null };
+    host._player = {
+      status: 'playing',
+      src: VOD,
+      live: true,
+      engine: 'hls.js',
+      muted: false,
+      autoplayBlocked: false,
+      behindLive: true,
+      latency: 9,
+      retry: null,
+      recovering: null,
+      error: null,
+    };
     el.requestUpdate(); // a plain field: the player host's onState asks for the update
     await el.updateComplete;
     const button = await tabTo(el, '[part~="back-to-live"]');

@@ -8,10 +8,12 @@ import { CMD, type OutboundWire } from '../../src/protocol/index.ts';
 import { $, customMessage, likesOf, ME, mount, resetPage, sleep, until } from './element-helpers.ts';
 
 const likeSends = (sent: readonly OutboundWire[]) =>
-  sent.filter((w) => w.type === 'TIMCustomElem' && w.description === CMD.like).map((w) => ({
-    count: (JSON.parse((w as { data: string }).data) as { data: { cmdInfo: { count: number } } }).data.cmdInfo.count,
-    priority: w.priority,
-  }));
+  sent
+    .filter((w) => w.type === 'TIMCustomElem' && w.description === CMD.like)
+    .map((w) => ({
+      count: (JSON.parse((w as { data: string }).data) as { data: { cmdInfo: { count: number } } }).data.cmdInfo.count,
+      priority: w.priority,
+    }));
 
 describe('element likes', () => {
   afterEach(resetPage);
@@ -44,7 +46,8 @@ describe('element likes', () => {
     const { el, transport } = await mount({ userId: ME.id });
     const button = $<HTMLButtonElement>(el, '[part~="like-button"]')!;
     button.focus();
-    for (const key of ['Enter', ' ', 'Enter']) button.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+    for (const key of ['Enter', ' ', 'Enter'])
+      button.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
     button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', repeat: true, bubbles: true, composed: true, cancelable: true }));
     await until(() => likeSends(transport.sent).length > 0, 3000);
     expect(likeSends(transport.sent)[0]!.count).toBe(4);

@@ -150,13 +150,25 @@ describe('kicked and banned', () => {
 
   it('banned from the live room (group tip 10): the banned overlay', async () => {
     const { el, transport } = await mount({ userId: 'me' });
-    transport.push({ ID: 'tip-ban', type: 'TIMGroupTipElem', payload: { operationType: 10, userIDList: ['me'], duration: 600 }, from: '@TIM#SYSTEM', time: Math.floor(Date.now() / 1000) });
+    transport.push({
+      ID: 'tip-ban',
+      type: 'TIMGroupTipElem',
+      payload: { operationType: 10, userIDList: ['me'], duration: 600 },
+      from: '@TIM#SYSTEM',
+      time: Math.floor(Date.now() / 1000),
+    });
     await until(() => !!$(el, '.blocker'));
     expect($(el, '.blocker')!.textContent).toContain('You are banned from this room for now.');
     expect(el.matches(':state(kicked)')).toBe(true);
     // Someone else's ban does not block this viewer.
     const other = await mount({ userId: 'you' });
-    other.transport.push({ ID: 'tip-ban-2', type: 'TIMGroupTipElem', payload: { operationType: 10, userIDList: ['me'], duration: 600 }, from: '@TIM#SYSTEM', time: 1 });
+    other.transport.push({
+      ID: 'tip-ban-2',
+      type: 'TIMGroupTipElem',
+      payload: { operationType: 10, userIDList: ['me'], duration: 600 },
+      from: '@TIM#SYSTEM',
+      time: 1,
+    });
     other.transport.push({ ID: 'after', type: 'TIMTextElem', payload: { text: 'still here' }, from: 'x', time: 1 });
     await until(() => $$(other.el, '.log .line').length === 1);
     expect($(other.el, '.blocker')).toBeNull();

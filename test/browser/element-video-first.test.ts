@@ -63,7 +63,15 @@ describe('video first', () => {
     expect(root.querySelector('video'), 'the same <video> (the player is not torn down)').toBe(video);
     // The chat list attached to the late log: a line pushed now is shown.
     await until(() => transport.roomId === 'room-1', 5000);
-    transport.push({ ID: 'late-1', type: 'TIMTextElem', payload: { text: 'after the frame' }, from: 'u1', nick: 'U1', time: 1, priority: 'Normal' });
+    transport.push({
+      ID: 'late-1',
+      type: 'TIMTextElem',
+      payload: { text: 'after the frame' },
+      from: 'u1',
+      nick: 'U1',
+      time: 1,
+      priority: 'Normal',
+    });
     await until(() => (root.querySelector('.chat .log')?.textContent ?? '').includes('after the frame'), 5000);
   });
 

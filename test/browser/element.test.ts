@@ -15,7 +15,8 @@ describe('<live-chat-room> on the fake transport', () => {
 
   it('renders each room state as its view and as a CSS custom state', async () => {
     const { el, transport } = await mount();
-    const set = (state: string, extra: Record<string, unknown> = {}) => transport.emit({ kind: 'attributes', attributes: { state, ...extra } });
+    const set = (state: string, extra: Record<string, unknown> = {}) =>
+      transport.emit({ kind: 'attributes', attributes: { state, ...extra } });
     set('upcoming', { startTime: String(Date.now() + 65_000) });
     await until(() => !!el.shadowRoot!.querySelector('.card.upcoming'));
     expect(el.shadowRoot!.querySelector('.countdown')?.textContent).toMatch(/^1:0[45]$/);
@@ -54,10 +55,17 @@ describe('<live-chat-room> on the fake transport', () => {
 
   it('takes a screenshot of a live room', async () => {
     await page.viewport(1000, 600);
-    const { el, transport } = await mount({ props: { anchor: { nick: 'Mina', followers: 12_400 }, announcement: 'Flash sale: 20% off everything until 9 pm!' } });
+    const { el, transport } = await mount({
+      props: { anchor: { nick: 'Mina', followers: 12_400 }, announcement: 'Flash sale: 20% off everything until 9 pm!' },
+    });
     transport.emit({ kind: 'attributes', attributes: { state: 'live' } });
     transport.emit({ kind: 'audience', count: 1234 });
-    for (const [who, text] of [['alice', 'hello from Seoul 👋'], ['bob', '主播好！'], ['carol', '이거 얼마예요?']]) transport.push(textMessage(who!, text!, { cloudCustomData: '{"lcr":{"level":12}}' }));
+    for (const [who, text] of [
+      ['alice', 'hello from Seoul 👋'],
+      ['bob', '主播好！'],
+      ['carol', '이거 얼마예요?'],
+    ])
+      transport.push(textMessage(who!, text!, { cloudCustomData: '{"lcr":{"level":12}}' }));
     await until(() => chatLines(el).length === 3);
     const path = await page.screenshot({ path: 'element-live.png', element: el });
     expect(path).toMatch(/element-live\.png$/);

@@ -86,7 +86,8 @@ describe('gift banners', () => {
   it('two lanes by default, one when narrow: the rest wait, and a wider layout fills the free lane', () => {
     const stage = mountStage();
     const wide = banners(stage);
-    for (const [i, nick] of ['Ann', 'Bo', 'Cy'].entries()) wide.push(comboRun(giftEvent({ name: 'Crown', type: 2 }, sender(`w${i}`, nick)), [1])[0]!);
+    for (const [i, nick] of ['Ann', 'Bo', 'Cy'].entries())
+      wide.push(comboRun(giftEvent({ name: 'Crown', type: 2 }, sender(`w${i}`, nick)), [1])[0]!);
     const two = shown(stage);
     expect(two).toHaveLength(2);
     const [a, c] = two.map((el) => el.getBoundingClientRect().top);
@@ -95,7 +96,8 @@ describe('gift banners', () => {
     wide.destroy();
 
     const narrow = banners(stage, { lanes: 1 });
-    for (const [i, nick] of ['Ann', 'Bo', 'Cy'].entries()) narrow.push(comboRun(giftEvent({ name: 'Crown', type: 2 }, sender(`n${i}`, nick)), [1])[0]!);
+    for (const [i, nick] of ['Ann', 'Bo', 'Cy'].entries())
+      narrow.push(comboRun(giftEvent({ name: 'Crown', type: 2 }, sender(`n${i}`, nick)), [1])[0]!);
     expect(shown(stage)).toHaveLength(1);
     expect(narrow.stats()).toMatchObject({ lanes: 1, active: 1, waiting: 2 });
     narrow.setLanes(2);
@@ -108,7 +110,9 @@ describe('gift banners', () => {
     b.push(comboRun(giftEvent({ name: 'Crown', type: 2 }), [1])[0]!);
     b.push(comboRun(giftEvent({ name: 'Crown', type: 2 }, sender('u9', 'Next')), [1])[0]!);
     expect(giftResources().timers).toBe(1); // one expiry timer, whatever the number of banners
-    await expect.poll(() => shown(stage).map((el) => el.querySelector('.gift-banner-sender')?.textContent), { timeout: 3000 }).toEqual(['Next']);
+    await expect
+      .poll(() => shown(stage).map((el) => el.querySelector('.gift-banner-sender')?.textContent), { timeout: 3000 })
+      .toEqual(['Next']);
     await expect.poll(() => b.stats().nodes, { timeout: 3000 }).toBe(0);
     expect(stage.banners.childElementCount).toBe(0);
     expect(giftResources().timers).toBe(0);
@@ -155,7 +159,10 @@ describe('gift banners', () => {
   it('takes a screenshot of a banner combo', async () => {
     const stage = mountStage();
     const b = banners(stage);
-    const rocket = comboRun(giftEvent({ name: 'Super Rocket', giftId: 'rocket', type: 3 }, sender('s1', 'Mina', { level: 24 })), [1, 1, 1, 2, 3]);
+    const rocket = comboRun(
+      giftEvent({ name: 'Super Rocket', giftId: 'rocket', type: 3 }, sender('s1', 'Mina', { level: 24 })),
+      [1, 1, 1, 2, 3],
+    );
     const crown = comboRun(giftEvent({ name: 'Crown', giftId: 'crown', type: 2 }, sender('s2', '小龙'), true), [1, 1]);
     for (const c of rocket) b.push(c);
     for (const c of crown) b.push(c);

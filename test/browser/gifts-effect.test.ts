@@ -25,7 +25,10 @@ beforeAll(async () => {
   const catalog = await demoCatalog();
   gate = createAssetGate({ origin: location.origin, catalog, allowUrl: (u) => u.startsWith(`${location.origin}/${TMP}/`) });
   // A same-origin JSON larger than the 512 KB cap, served by the vitest server.
-  await commands.writeFile(`${TMP}/big.json`, JSON.stringify({ fr: 30, ip: 0, op: 60, w: 10, h: 10, layers: [{ ty: 4, pad: 'x'.repeat(700 * 1024) }] }));
+  await commands.writeFile(
+    `${TMP}/big.json`,
+    JSON.stringify({ fr: 30, ip: 0, op: 60, w: 10, h: 10, layers: [{ ty: 4, pad: 'x'.repeat(700 * 1024) }] }),
+  );
   addEventListener('error', onError);
   addEventListener('unhandledrejection', onError);
 });
@@ -143,7 +146,7 @@ describe('every failure falls back to the gift image and throws nothing', () => 
 
   it.each(cases)('%s', async (_, path, outcome) => {
     const stage = mountStage();
-    const p = player(stage, { gate: (u) => (u === `${location.origin}/${path}` ? (u) : gate(u)) });
+    const p = player(stage, { gate: (u) => (u === `${location.origin}/${path}` ? u : gate(u)) });
     const done = p.play({ effectUrl: `${location.origin}/${path}`, imageUrl: asset('rocket.svg'), glyph: true });
     await expect.poll(() => card(stage), { timeout: 5000 }).not.toBeNull();
     const img = card(stage)!.querySelector('img')!;
@@ -176,7 +179,13 @@ describe('every failure falls back to the gift image and throws nothing', () => 
 
   it('lottie throwing while loading the animation', async () => {
     const stage = mountStage();
-    const p = player(stage, { loadLottie: async () => ({ loadAnimation: () => { throw new Error('bad data'); } }) });
+    const p = player(stage, {
+      loadLottie: async () => ({
+        loadAnimation: () => {
+          throw new Error('bad data');
+        },
+      }),
+    });
     expect(await p.play({ effectUrl: asset('rocket.json'), glyph: true })).toEqual({ kind: 'fallback', reason: 'load-error' });
     expect(stage.root.querySelector('.gift-effect-anim')).toBeNull();
   });
@@ -184,7 +193,10 @@ describe('every failure falls back to the gift image and throws nothing', () => 
   it('a server that never answers times out', async () => {
     const stage = mountStage();
     const p = player(stage, { fetch: () => new Promise<Response>(() => {}), timeoutMs: 50 });
-    expect(await p.play({ effectUrl: asset('rocket.json'), imageUrl: asset('rocket.svg') })).toEqual({ kind: 'fallback', reason: 'timeout' });
+    expect(await p.play({ effectUrl: asset('rocket.json'), imageUrl: asset('rocket.svg') })).toEqual({
+      kind: 'fallback',
+      reason: 'timeout',
+    });
   });
 
   it('no effect URL and no image: nothing to show, resolves at once', async () => {

@@ -61,7 +61,8 @@ afterEach(() => {
 /** A 360×600 phone-ish stage: the gift button at the bottom right, the panel over the chat column. */
 function mount(patch: Partial<GiftPanelProps> = {}): Mount {
   const host = document.createElement('div');
-  host.style.cssText = 'position:relative;width:360px;height:600px;overflow:hidden;background:linear-gradient(160deg,#2b3a55 0%,#151a26 55%,#0b0d12 100%);';
+  host.style.cssText =
+    'position:relative;width:360px;height:600px;overflow:hidden;background:linear-gradient(160deg,#2b3a55 0%,#151a26 55%,#0b0d12 100%);';
   document.body.append(host);
   const root = host.attachShadow({ mode: 'open' });
   root.adoptedStyleSheets = [tokens.styleSheet!, giftPanelStyles.styleSheet!];
@@ -311,7 +312,8 @@ describe('gift panel', () => {
       expect(r.width, b.className).toBeGreaterThanOrEqual(24);
       expect(r.height, b.className).toBeGreaterThanOrEqual(24);
     }
-    for (const s of ['[part="gift-send"]', '[part="gift-button"]']) expect(m.$(s)!.getBoundingClientRect().height).toBeGreaterThanOrEqual(44);
+    for (const s of ['[part="gift-send"]', '[part="gift-button"]'])
+      expect(m.$(s)!.getBoundingClientRect().height).toBeGreaterThanOrEqual(44);
   });
 
   test('opens with a short rise, and without any animation under prefers-reduced-motion', async () => {

@@ -29,7 +29,14 @@ afterEach(() => {
 });
 
 function gifts(stage: Stage, options: Partial<GiftStageOptions> = {}): GiftStage {
-  const s = createGiftStage({ bannerHost: stage.banners, effectHost: stage.effects, catalog, effectCache: createEffectCache(), fallbackMs: 200, ...options });
+  const s = createGiftStage({
+    bannerHost: stage.banners,
+    effectHost: stage.effects,
+    catalog,
+    effectCache: createEffectCache(),
+    fallbackMs: 200,
+    ...options,
+  });
   stages.push(s);
   return s;
 }
@@ -70,7 +77,12 @@ describe('gift stage', () => {
     const stage = mountStage();
     const spy = vi.fn((u: string, init?: RequestInit) => fetch(u, init));
     const s = gifts(stage, { fetch: spy });
-    s.onCombo(comboRun(giftEvent({ name: 'Super Rocket', type: 3, effectUrl: 'https://evil.example/r.json', imageUrl: 'https://evil.example/r.png' }), [1])[0]!);
+    s.onCombo(
+      comboRun(
+        giftEvent({ name: 'Super Rocket', type: 3, effectUrl: 'https://evil.example/r.json', imageUrl: 'https://evil.example/r.png' }),
+        [1],
+      )[0]!,
+    );
     expect(bannerCount(stage)).toBe(1);
     await expect.poll(() => giftResources().lottieInstances, { timeout: 5000 }).toBe(1);
     await expect.poll(() => paintedShare(stage.root.querySelector('.gift-effect-anim canvas')!), { timeout: 5000 }).toBeGreaterThan(0.01);
@@ -111,7 +123,8 @@ describe('gift stage', () => {
     const stage = mountStage();
     const { lib, played } = scriptedLottie();
     const s = gifts(stage, { loadLottie: async () => lib, queueBound: 2 });
-    for (let i = 0; i < 6; i++) s.onCombo(comboRun(giftEvent({ name: 'Castle', giftId: 'castle', type: 3 }, sender(`v${i}`, `V${i}`)), [1])[0]!);
+    for (let i = 0; i < 6; i++)
+      s.onCombo(comboRun(giftEvent({ name: 'Castle', giftId: 'castle', type: 3 }, sender(`v${i}`, `V${i}`)), [1])[0]!);
     await expect.poll(() => played.length).toBe(1);
     expect(s.stats().queue).toMatchObject({ size: 2, overflow: 3 });
     expect(s.stats().banners).toMatchObject({ active: 2, waiting: 4 });
@@ -149,7 +162,9 @@ describe('gift stage', () => {
     const stage = mountStage();
     const s = gifts(stage, { reducedMotion: true });
     s.onCombo(comboRun(giftEvent({ name: 'Castle', giftId: 'castle', type: 3 }), [1])[0]!);
-    await expect.poll(() => stage.root.querySelector<HTMLImageElement>('.gift-effect-card img')?.src).toBe(`${location.origin}/demo/public/gifts/castle.svg`);
+    await expect
+      .poll(() => stage.root.querySelector<HTMLImageElement>('.gift-effect-card img')?.src)
+      .toBe(`${location.origin}/demo/public/gifts/castle.svg`);
     expect(giftResources().lottieInstances).toBe(0);
     await expect.poll(() => s.stats().effects.fallbacks['reduced-motion']).toBe(1);
   });
@@ -175,7 +190,9 @@ describe('gift stage', () => {
     const s = gifts(stage);
     for (const c of comboRun(giftEvent({ name: 'Castle', giftId: 'castle', type: 3 }, sender('s1', 'Mina')), [1, 1, 1])) s.onCombo(c);
     for (const c of comboRun(giftEvent({ name: 'Crown', giftId: 'crown', type: 2 }, sender('s2', 'Leo')), [1, 2])) s.onCombo(c);
-    await expect.poll(() => paintedShare(stage.root.querySelector('.gift-effect-anim canvas') ?? document.createElement('canvas')), { timeout: 5000 }).toBeGreaterThan(0.04);
+    await expect
+      .poll(() => paintedShare(stage.root.querySelector('.gift-effect-anim canvas') ?? document.createElement('canvas')), { timeout: 5000 })
+      .toBeGreaterThan(0.04);
     await page.screenshot({ element: stage.host, path: '__screenshots__/gift-stage.png' });
   });
 });

@@ -18,7 +18,9 @@ beforeAll(() => page.viewport(800, 600));
 afterEach(unmountLikes);
 
 const key = (target: HTMLElement, type: 'keydown' | 'keyup', k: string, init: KeyboardEventInit = {}): boolean =>
-  target.dispatchEvent(new KeyboardEvent(type, { key: k, code: k === ' ' ? 'Space' : k, bubbles: true, composed: true, cancelable: true, ...init }));
+  target.dispatchEvent(
+    new KeyboardEvent(type, { key: k, code: k === ' ' ? 'Space' : k, bubbles: true, composed: true, cancelable: true, ...init }),
+  );
 
 describe('like button', () => {
   test('a 44×44 button labelled "Like" with the count, which it updates', async () => {

@@ -13,7 +13,6 @@ import { seeded } from '../../demo/tools/seeded-random.ts';
 beforeAll(() => page.viewport(800, 600));
 afterEach(unmountLikes);
 
-
 describe('heart layer', () => {
   test('50 taps/s for 5 s: every tap starts a heart animation, never more than 40 alive; then the loop stops by itself', async () => {
     const base = likeResources();
@@ -125,7 +124,8 @@ describe('heart layer', () => {
 
   test('reduced motion (auto) follows the real media query, switching at run time', async () => {
     const session = cdp();
-    const emulate = (value: string) => session.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value }] });
+    const emulate = (value: string) =>
+      session.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value }] });
     const base = likeResources();
     try {
       await emulate('reduce');

@@ -19,7 +19,10 @@ export interface LikeMount {
 const mounted: { host: HTMLElement; layer: HeartLayer }[] = [];
 
 /** A dark stage (like the video) with the like button at its bottom right, hearts rising above. */
-export function mountLike(options: HeartLayerOptions = {}, init: { total?: number; lang?: Lang; width?: number; height?: number; zoom?: number } = {}): LikeMount {
+export function mountLike(
+  options: HeartLayerOptions = {},
+  init: { total?: number; lang?: Lang; width?: number; height?: number; zoom?: number } = {},
+): LikeMount {
   const host = document.createElement('div');
   const width = init.width ?? 220;
   const height = init.height ?? 340;

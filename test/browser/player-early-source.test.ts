@@ -25,7 +25,9 @@ afterEach(async () => {
 });
 
 const opened = (source: MediaSource): Promise<void> =>
-  source.readyState === 'open' ? Promise.resolve() : new Promise((resolve) => source.addEventListener('sourceopen', () => resolve(), { once: true }));
+  source.readyState === 'open'
+    ? Promise.resolve()
+    : new Promise((resolve) => source.addEventListener('sourceopen', () => resolve(), { once: true }));
 
 describe('openMediaSourceEarly', () => {
   test('opens a MediaSource on the video, handed over once', async () => {

@@ -98,12 +98,7 @@ export class MediaDir {
 }
 
 function playlist(first: number, size: number, ended: boolean, sequence = first): string {
-  const lines = [
-    '#EXTM3U',
-    '#EXT-X-VERSION:3',
-    `#EXT-X-TARGETDURATION:${SEGMENT_SECONDS}`,
-    `#EXT-X-MEDIA-SEQUENCE:${sequence}`,
-  ];
+  const lines = ['#EXTM3U', '#EXT-X-VERSION:3', `#EXT-X-TARGETDURATION:${SEGMENT_SECONDS}`, `#EXT-X-MEDIA-SEQUENCE:${sequence}`];
   if (ended) lines.push('#EXT-X-PLAYLIST-TYPE:VOD');
   for (let i = first; i < first + size; i++) lines.push(`#EXTINF:${SEGMENT_SECONDS}.000000,`, `seg-${pad(i)}.m2ts`);
   if (ended) lines.push('#EXT-X-ENDLIST');

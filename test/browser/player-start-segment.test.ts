@@ -21,7 +21,13 @@ afterEach(async () => {
 });
 
 const playlistText = (durations: number[], sequence = 100): string =>
-  ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-TARGETDURATION:2', `#EXT-X-MEDIA-SEQUENCE:${sequence}`, ...durations.flatMap((d, i) => [`#EXTINF:${d.toFixed(3)},`, `seg-${String(i).padStart(3, '0')}.m2ts`])].join('\n') + '\n';
+  [
+    '#EXTM3U',
+    '#EXT-X-VERSION:3',
+    '#EXT-X-TARGETDURATION:2',
+    `#EXT-X-MEDIA-SEQUENCE:${sequence}`,
+    ...durations.flatMap((d, i) => [`#EXTINF:${d.toFixed(3)},`, `seg-${String(i).padStart(3, '0')}.m2ts`]),
+  ].join('\n') + '\n';
 
 /** The URL of the first fragment real hls.js (our live config) asks for. */
 async function firstFragmentUrl(url: string): Promise<string> {
@@ -81,7 +87,9 @@ describe('a player started with a playlist prefetch', () => {
       player.load(url, { live: true });
       await expect.poll(() => player.state.status, { timeout: 15_000 }).toBe('playing');
       const start = new URL(media.url('seg-005.m2ts'), location.href).href; // 8 × 2 s: 6 s behind the 16 s edge
-      const fetches = performance.getEntriesByType('resource').filter((e) => e.name === start && e.startTime >= at) as PerformanceResourceTiming[];
+      const fetches = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name === start && e.startTime >= at) as PerformanceResourceTiming[];
       expect(fetches.map((e) => e.initiatorType)).toEqual(['fetch']);
       expect(video.buffered.length).toBeGreaterThan(0);
       expect(video.buffered.start(0)).toBeLessThanOrEqual(10.2); // the prefetched segment [10, 12) is what plays

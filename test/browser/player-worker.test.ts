@@ -73,7 +73,9 @@ describe('hls.js transmux worker', () => {
     watchWorkers();
     await playVod(); // a second element on the page: no second prefetch
     const file = new URL(HLS_WORKER_URL, location.href).href;
-    const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name === file && e.initiatorType === 'fetch');
+    const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+      (e) => e.name === file && e.initiatorType === 'fetch',
+    );
     expect(fetched).toHaveLength(1);
   });
 

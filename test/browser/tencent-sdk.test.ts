@@ -12,9 +12,26 @@ const SDK_APP_ID = 1400000001;
 
 /** Every method the adapter calls (ChatApi), checked on the real instance at run time. */
 const METHODS = [
-  'on', 'off', 'login', 'logout', 'destroy', 'isReady', 'getLoginUser', 'getServerTime', 'setLogLevel',
-  'joinGroup', 'quitGroup', 'createTextMessage', 'createCustomMessage', 'sendMessage', 'getUserProfile',
-  'getGroupProfile', 'getGroupAttributes', 'getGroupCounters', 'getGroupOnlineMemberCount', 'getGroupMemberProfile',
+  'on',
+  'off',
+  'login',
+  'logout',
+  'destroy',
+  'isReady',
+  'getLoginUser',
+  'getServerTime',
+  'setLogLevel',
+  'joinGroup',
+  'quitGroup',
+  'createTextMessage',
+  'createCustomMessage',
+  'sendMessage',
+  'getUserProfile',
+  'getGroupProfile',
+  'getGroupAttributes',
+  'getGroupCounters',
+  'getGroupOnlineMemberCount',
+  'getGroupMemberProfile',
 ] as const satisfies readonly (keyof ChatApi)[];
 
 const sdkRequests = () =>
@@ -91,7 +108,7 @@ test('the loader memoizes the modules and the ESM core carries the group module 
   expect(typeof a.TencentCloudChat.create).toBe('function');
 });
 
-test('the mirrored EVENT and TYPES constants equal the real SDK\'s', async () => {
+test("the mirrored EVENT and TYPES constants equal the real SDK's", async () => {
   const { TencentCloudChat } = await within(loadSdk(), 15_000, 'SDK load');
   const real = TencentCloudChat as unknown as { EVENT: Record<string, unknown>; TYPES: Record<string, unknown>; VERSION: string };
   for (const [key, value] of Object.entries(EVENT)) expect(real.EVENT[key], `EVENT.${key}`).toBe(value);

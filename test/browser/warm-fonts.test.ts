@@ -66,7 +66,9 @@ describe('warmFonts', () => {
     }
     await Promise.resolve(); // MutationObserver records are delivered as a microtask
     expect(w.added.map((a) => a.text)).toEqual(SAMPLES.map((s) => s.text));
-    expect(w.added.every((a) => a.hidden === 'true' && a.style.includes('visibility: hidden') && a.style.includes('position: absolute'))).toBe(true);
+    expect(
+      w.added.every((a) => a.hidden === 'true' && a.style.includes('visibility: hidden') && a.style.includes('position: absolute')),
+    ).toBe(true);
     expect(w.added[2]!.style).toContain('font-weight: 700');
     expect(w.removed()).toBe(SAMPLES.length);
     w.stop();

@@ -25,23 +25,48 @@ let errors: string[] = [];
 const requested: string[] = [];
 
 const inRoom = <T>(fn: (root: ShadowRoot, el: HTMLElement & Record<string, unknown>) => T): Promise<T> =>
-  page.evaluate(`(${fn.toString()})(document.querySelector('live-chat-room').shadowRoot, document.querySelector('live-chat-room'))`) as Promise<T>;
+  page.evaluate(`(${fn.toString()})(document.querySelector('live-chat-room').shadowRoot, document.querySelector('live-chat-room'))`);
 
 /** Logs Mallory in as a demo viewer would, then opens her own socket with her own UserSig. */
 async function malloryConnects(base: string, wsUrl: string): Promise<TestClient> {
-  const login = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userID: 'mallory', nick: 'Mallory' }) });
+  const login = await fetch(`${base}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userID: 'mallory', nick: 'Mallory' }),
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const sig = (await (await fetch(`${base}/api/usersig`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{"userID":"mallory"}' })).json()) as { userSig: string };
+  const sig = (await (
+    await fetch(`${base}/api/usersig`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: '{"userID":"mallory"}',
+    })
+  ).json()) as { userSig: string };
   const c = await TestClient.open(wsUrl);
   await c.ok('login', { userId: 'mallory', userSig: sig.userSig, nick: 'Mallory', level: 99 });
   await c.ok('join', { roomId: DEMO_ROOM });
   return c;
 }
 
-const custom = (cmd: string, cmdInfo: Record<string, unknown>) => ({ type: 'TIMCustomElem', data: encodeEnvelope(cmd, cmdInfo as never), description: cmd, extension: '', priority: 'high', cloudCustomData: '' });
+const custom = (cmd: string, cmdInfo: Record<string, unknown>) => ({
+  type: 'TIMCustomElem',
+  data: encodeEnvelope(cmd, cmdInfo as never),
+  description: cmd,
+  extension: '',
+  priority: 'high',
+  cloudCustomData: '',
+});
 
 beforeAll(async () => {
-  demo = await startDemo({ port: 0, host: '127.0.0.1', crowd: false, quiet: true, hmr: false, viteCacheDir: VITE_CACHE, env: { LCR_TRUST_CALLBACK: 'off' } });
+  demo = await startDemo({
+    port: 0,
+    host: '127.0.0.1',
+    crowd: false,
+    quiet: true,
+    hmr: false,
+    viteCacheDir: VITE_CACHE,
+    env: { LCR_TRUST_CALLBACK: 'off' },
+  });
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   errors = collectPageErrors(page);
@@ -58,10 +83,21 @@ beforeAll(async () => {
     });
   });
   // The room is live with the demo's own stream before the attacks.
-  await new DemoAdmin(demo.url, DEMO_ROOM).rest('group_open_http_svc/modify_group_attr', { GroupId: DEMO_ROOM, GroupAttr: [{ key: 'state', value: 'live' }] });
+  await new DemoAdmin(demo.url, DEMO_ROOM).rest('group_open_http_svc/modify_group_attr', {
+    GroupId: DEMO_ROOM,
+    GroupAttr: [{ key: 'state', value: 'live' }],
+  });
   await page.goto(`${demo.url}/`);
-  await page.waitForFunction(() => (document.querySelector('live-chat-room') as unknown as { connectionState: string } | null)?.connectionState === 'connected', undefined, { timeout: 30_000 });
-  await page.waitForFunction(() => (document.querySelector('live-chat-room') as unknown as { roomState: string }).roomState === 'live', undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => (document.querySelector('live-chat-room') as unknown as { connectionState: string } | null)?.connectionState === 'connected',
+    undefined,
+    { timeout: 30_000 },
+  );
+  await page.waitForFunction(
+    () => (document.querySelector('live-chat-room') as unknown as { roomState: string }).roomState === 'live',
+    undefined,
+    { timeout: 15_000 },
+  );
   mallory = await malloryConnects(demo.url, demo.emulator.wsUrl);
 }, 120_000);
 
@@ -72,24 +108,42 @@ afterAll(async () => {
 });
 
 describe('a viewer sending what only the business server may send', () => {
-  it('changes nothing on the victim\'s page; every attack is a counted drop', async () => {
+  it("changes nothing on the victim's page; every attack is a counted drop", async () => {
     const m = mallory!;
     const attacks = [
       custom('room_state_changed', { state: 'ended' }),
       custom('room_state_changed', { state: 'live', streamUrl: 'https://evil.test/live.m3u8' }),
       { ...custom('send_gift_message', {}), data: encodeGift({ type: 2, name: 'Crown', count: 99, units: '' }) },
-      { ...custom('send_gift_message', {}), data: encodeGift({ type: 3, name: 'Super Rocket', count: 1, units: '', effectUrl: '/gifts/rocket.json' }) },
+      {
+        ...custom('send_gift_message', {}),
+        data: encodeGift({ type: 3, name: 'Super Rocket', count: 1, units: '', effectUrl: '/gifts/rocket.json' }),
+      },
       custom('system_notice', { text: 'your account is suspended, verify at evil.test' }),
       custom('announcement_changed', { text: 'Mallory owns this room' }),
       custom('audience_count', { count: 987_654_321 }),
     ];
     for (const wire of attacks) expect(await m.request('send', { wire })).toMatchObject({ ok: true }); // the callback is off: the room takes them
-    await m.ok('send', { wire: { type: 'TIMTextElem', text: 'i am staff', priority: 'high', cloudCustomData: '{"lcr":{"role":"admin","level":99}}' } });
+    await m.ok('send', {
+      wire: { type: 'TIMTextElem', text: 'i am staff', priority: 'high', cloudCustomData: '{"lcr":{"role":"admin","level":99}}' },
+    });
     await m.ok('send', { wire: { type: 'TIMTextElem', text: 'mallory-done', priority: 'normal', cloudCustomData: '' } });
     // Normal text is delivered after the High ones: once it shows, all of the attacks arrived.
-    await page.waitForFunction(() => [...(document.querySelector('live-chat-room')?.shadowRoot?.querySelectorAll('.log .line .text') ?? [])].some((el) => el.textContent === 'mallory-done'), undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () =>
+        [...(document.querySelector('live-chat-room')?.shadowRoot?.querySelectorAll('.log .line .text') ?? [])].some(
+          (el) => el.textContent === 'mallory-done',
+        ),
+      undefined,
+      { timeout: 15_000 },
+    );
     // And the drops were counted (metrics come at most once a second).
-    await page.waitForFunction(() => ((window as unknown as { __lcr: { metrics: { dropped: Record<string, number> }[] } }).__lcr.metrics.at(-1)?.dropped.untrusted ?? 0) >= 7, undefined, { timeout: 5000 });
+    await page.waitForFunction(
+      () =>
+        ((window as unknown as { __lcr: { metrics: { dropped: Record<string, number> }[] } }).__lcr.metrics.at(-1)?.dropped.untrusted ??
+          0) >= 7,
+      undefined,
+      { timeout: 5000 },
+    );
 
     const view = await inRoom((root, el) => ({
       state: el.roomState,
@@ -100,9 +154,19 @@ describe('a viewer sending what only the business server may send', () => {
       effect: !!root.querySelector('.gift-effect-host canvas, .gift-effect-host .gift-effect-card'),
       chat: [...root.querySelectorAll('.log .line')].map((l) => l.textContent ?? ''),
       header: root.querySelector('[part~="header"]')?.textContent ?? '',
-      staffBadges: [...([...root.querySelectorAll('.log .line')].find((l) => l.textContent.includes('i am staff'))?.querySelectorAll('.badge.role') ?? [])].length,
+      staffBadges: [
+        ...([...root.querySelectorAll('.log .line')].find((l) => l.textContent.includes('i am staff'))?.querySelectorAll('.badge.role') ??
+          []),
+      ].length,
     }));
-    const seen = await page.evaluate(() => (window as unknown as { __seen: { gifts: string[]; states: string[]; messages: { kind: string; priority: string; text?: string }[] } }).__seen);
+    const seen = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __seen: { gifts: string[]; states: string[]; messages: { kind: string; priority: string; text?: string }[] };
+          }
+        ).__seen,
+    );
 
     expect(view.state).toBe('live'); // not ended
     expect(view.ended).toBe(false);

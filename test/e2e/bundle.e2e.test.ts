@@ -58,8 +58,16 @@ describe('bundle', () => {
   });
 
   it('the SDK, hls.js and the Tencent transport are lazy chunks', () => {
-    const lazy = Object.entries(manifest).filter(([, c]) => (c as Chunk & { isDynamicEntry?: boolean }).isDynamicEntry).map(([k]) => k);
-    expect(lazy).toEqual(expect.arrayContaining(['node_modules/@tencentcloud/chat/index.es.js', 'node_modules/@tencentcloud/chat/modules/group-module.js', 'src/transport/tencent/index.ts']));
+    const lazy = Object.entries(manifest)
+      .filter(([, c]) => (c as Chunk & { isDynamicEntry?: boolean }).isDynamicEntry)
+      .map(([k]) => k);
+    expect(lazy).toEqual(
+      expect.arrayContaining([
+        'node_modules/@tencentcloud/chat/index.es.js',
+        'node_modules/@tencentcloud/chat/modules/group-module.js',
+        'src/transport/tencent/index.ts',
+      ]),
+    );
     expect(lazy.some((k) => k.includes('hls.js'))).toBe(true);
   });
 
@@ -70,7 +78,8 @@ describe('bundle', () => {
       expect(initial).not.toContain(lazy);
     }
     // RxJS's own error text: none of its code is in what the page loads first.
-    for (const c of initialChunks('src/define.ts')) expect(readFileSync(join(out, c.file), 'utf8'), c.file).not.toMatch(/object unsubscribed/);
+    for (const c of initialChunks('src/define.ts'))
+      expect(readFileSync(join(out, c.file), 'utf8'), c.file).not.toMatch(/object unsubscribed/);
   });
 
   it('the loader entry is one small chunk (≤ 10 KB gzip) that reaches the element only dynamically', () => {

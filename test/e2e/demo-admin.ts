@@ -24,7 +24,11 @@ export class DemoAdmin {
   private async query(): Promise<string> {
     if (!this.auth) {
       const cfg = (await (await fetch(`${this.base}/api/config`)).json()) as { sdkAppId: number; admin: string };
-      const res = await fetch(`${this.base}/api/usersig`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userID: cfg.admin }) });
+      const res = await fetch(`${this.base}/api/usersig`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userID: cfg.admin }),
+      });
       const sig = (await res.json()) as { userSig?: string };
       if (!res.ok || !sig.userSig) throw new Error(`no admin UserSig: HTTP ${res.status}`);
       this.auth = { sdkAppId: cfg.sdkAppId, admin: cfg.admin, userSig: sig.userSig };
@@ -35,7 +39,11 @@ export class DemoAdmin {
 
   /** One REST command; answers its body, throws unless `ActionStatus` is OK. */
   async rest(command: string, body: Record<string, unknown>): Promise<RestAnswer> {
-    const res = await fetch(`${this.base}/v4/${command}?${await this.query()}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${this.base}/v4/${command}?${await this.query()}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const answer = (await res.json()) as RestAnswer;
     if (answer.ActionStatus !== 'OK') throw new Error(`${command}: ${answer.ErrorCode} ${answer.ErrorInfo}`);
     return answer;

@@ -37,7 +37,8 @@ import {
 const ENV = { LCR_HISTORY: 'on' };
 /** Vite's pre-bundled dependencies for this test (the tests' NODE_ENV must not rebuild `npm start`'s). */
 const VITE_CACHE = fileURLToPath(new URL('../../node_modules/.vite/demo-e2e', import.meta.url));
-const start = (port: number, crowd: boolean): Promise<DemoApp> => startDemo({ port, host: '127.0.0.1', env: ENV, crowd, quiet: true, hmr: false, viteCacheDir: VITE_CACHE });
+const start = (port: number, crowd: boolean): Promise<DemoApp> =>
+  startDemo({ port, host: '127.0.0.1', env: ENV, crowd, quiet: true, hmr: false, viteCacheDir: VITE_CACHE });
 
 let demo: DemoApp | undefined;
 let browser: Browser | undefined;
@@ -69,7 +70,8 @@ afterAll(async () => {
 });
 
 /** `lcr-error` events the element fired so far (none before the page is loaded). */
-const elementErrors = (): Promise<unknown[]> => page.evaluate(() => (window as unknown as { __lcr?: { errors: unknown[] } }).__lcr?.errors ?? []);
+const elementErrors = (): Promise<unknown[]> =>
+  page.evaluate(() => (window as unknown as { __lcr?: { errors: unknown[] } }).__lcr?.errors ?? []);
 let elementErrorMark = 0;
 
 beforeEach(async () => {
@@ -99,7 +101,10 @@ describe('the demo room, one viewer', () => {
     await page.goto(`${demo!.url}/`, { waitUntil: 'load' });
     const left = (): number => Math.max(1, 10_000 - (Date.now() - opened));
     await waitForPlayback(page, 1, left());
-    await page.waitForFunction(() => !!document.querySelector('live-chat-room')?.shadowRoot?.querySelector('.log .line.text'), undefined, { timeout: left(), polling: 100 });
+    await page.waitForFunction(() => !!document.querySelector('live-chat-room')?.shadowRoot?.querySelector('.log .line.text'), undefined, {
+      timeout: left(),
+      polling: 100,
+    });
     expect(Date.now() - opened).toBeLessThanOrEqual(10_000);
 
     const crowdLines = (await chatLines(page)).filter((l) => l.id && l.nick && l.text);
@@ -124,7 +129,9 @@ describe('the demo room, one viewer', () => {
       await admin.sendText(`fan_${i % 4}`, unique('barrage check 弹幕 확인'));
       await page.waitForTimeout(200);
     }
-    await expect.poll(async () => (await metricsSince(since)).filter((m) => m.barrage).length, { timeout: 5_000 }).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(async () => (await metricsSince(since)).filter((m) => m.barrage).length, { timeout: 5_000 })
+      .toBeGreaterThanOrEqual(3);
     const samples = (await metricsSince(since)).map((m) => m.barrage!).filter(Boolean);
     expect(Math.max(...samples.map((b) => b.onScreen))).toBeGreaterThan(0);
     expect(samples.at(-1)!.placed).toBeGreaterThan(0);
@@ -168,8 +175,14 @@ describe('the demo room, one viewer', () => {
   });
 
   it('shows the ended card for the state in group attributes and for the room_state_changed message', async () => {
-    const ended = (): Promise<unknown> => page.waitForFunction(() => !!document.querySelector('live-chat-room')?.shadowRoot?.querySelector('.card.ended'), undefined, { timeout: 5_000 });
-    const live = (): Promise<unknown> => page.waitForFunction(() => !document.querySelector('live-chat-room')?.shadowRoot?.querySelector('.card'), undefined, { timeout: 5_000 });
+    const ended = (): Promise<unknown> =>
+      page.waitForFunction(() => !!document.querySelector('live-chat-room')?.shadowRoot?.querySelector('.card.ended'), undefined, {
+        timeout: 5_000,
+      });
+    const live = (): Promise<unknown> =>
+      page.waitForFunction(() => !document.querySelector('live-chat-room')?.shadowRoot?.querySelector('.card'), undefined, {
+        timeout: 5_000,
+      });
 
     await admin.setStateAttribute('ended'); // pushed to members as an `attributes` frame
     await ended();
@@ -232,7 +245,10 @@ describe('the demo room, one viewer', () => {
 
     // While the server is away the browser reports its refused connections (the room socket's
     // retries, the stream's segment loads) as console errors.
-    allowedErrors = [/WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/ws' failed/, /Failed to load resource: net::ERR_(CONNECTION_REFUSED|SOCKET_NOT_CONNECTED|CONNECTION_RESET|EMPTY_RESPONSE)/];
+    allowedErrors = [
+      /WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/ws' failed/,
+      /Failed to load resource: net::ERR_(CONNECTION_REFUSED|SOCKET_NOT_CONNECTED|CONNECTION_RESET|EMPTY_RESPONSE)/,
+    ];
     await demo!.close();
     demo = undefined;
     await page.waitForFunction(
@@ -249,10 +265,14 @@ describe('the demo room, one viewer', () => {
     // Sent before this client is back (most likely): it gets them from the room's history on rejoin.
     const during = [unique('while away'), unique('while away')];
     for (const t of during) await admin.sendText('host_bot', t);
-    await page.waitForFunction(() => (document.querySelector('live-chat-room') as unknown as { connectionState: string }).connectionState === 'connected', undefined, {
-      timeout: 30_000,
-      polling: 50,
-    });
+    await page.waitForFunction(
+      () => (document.querySelector('live-chat-room') as unknown as { connectionState: string }).connectionState === 'connected',
+      undefined,
+      {
+        timeout: 30_000,
+        polling: 50,
+      },
+    );
     expect(await inShadow(page, '.banner')).toBe(false);
     const after = [unique('after restart'), unique('after restart'), unique('after restart')];
     for (const t of after) await admin.sendText('host_bot', t);

@@ -61,54 +61,58 @@ it('has type-3 effects to check', () => {
   expect(effects.length).toBeGreaterThanOrEqual(3);
 });
 
-it.each(effects)('%s renders non-blank frames with lottie light canvas', async (id) => {
-  const page = await (browser as Browser).newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(base + '/');
-  const probe = await page.evaluate(async (url): Promise<Probe> => {
-    const data = await (await fetch(url)).json();
-    const lottie = (window as unknown as { lottie: { loadAnimation(o: object): any } }).lottie;
-    const anim = lottie.loadAnimation({
-      container: document.getElementById('stage'),
-      renderer: 'canvas',
-      loop: false,
-      autoplay: false,
-      animationData: data,
-    });
-    await new Promise<void>((resolve, reject) => {
-      anim.addEventListener('DOMLoaded', () => resolve());
-      anim.addEventListener('data_failed', () => reject(new Error('data_failed')));
-      setTimeout(() => reject(new Error('DOMLoaded timeout')), 5_000);
-    });
-    const canvas = document.querySelector('#stage canvas') as HTMLCanvasElement;
-    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-    const frames = anim.totalFrames as number;
-    const samples = [];
-    for (const share of [0.3, 0.5, 0.7]) {
-      const frame = Math.round(frames * share);
-      anim.goToAndStop(frame, true);
-      const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-      let painted = 0;
-      const colours = new Set<number>();
-      for (let i = 0; i < px.length; i += 4) {
-        if ((px[i + 3] as number) > 16) {
-          painted++;
-          colours.add(((px[i] as number) >> 5) * 64 + ((px[i + 1] as number) >> 5) * 8 + ((px[i + 2] as number) >> 5));
+it.each(effects)(
+  '%s renders non-blank frames with lottie light canvas',
+  async (id) => {
+    const page = await (browser as Browser).newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(base + '/');
+    const probe = await page.evaluate(async (url): Promise<Probe> => {
+      const data = await (await fetch(url)).json();
+      const lottie = (window as unknown as { lottie: { loadAnimation(o: object): any } }).lottie;
+      const anim = lottie.loadAnimation({
+        container: document.getElementById('stage'),
+        renderer: 'canvas',
+        loop: false,
+        autoplay: false,
+        animationData: data,
+      });
+      await new Promise<void>((resolve, reject) => {
+        anim.addEventListener('DOMLoaded', () => resolve());
+        anim.addEventListener('data_failed', () => reject(new Error('data_failed')));
+        setTimeout(() => reject(new Error('DOMLoaded timeout')), 5_000);
+      });
+      const canvas = document.querySelector('#stage canvas') as HTMLCanvasElement;
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+      const frames = anim.totalFrames as number;
+      const samples = [];
+      for (const share of [0.3, 0.5, 0.7]) {
+        const frame = Math.round(frames * share);
+        anim.goToAndStop(frame, true);
+        const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        let painted = 0;
+        const colours = new Set<number>();
+        for (let i = 0; i < px.length; i += 4) {
+          if ((px[i + 3] as number) > 16) {
+            painted++;
+            colours.add(((px[i] as number) >> 5) * 64 + ((px[i + 1] as number) >> 5) * 8 + ((px[i + 2] as number) >> 5));
+          }
         }
+        samples.push({ frame, painted: painted / (px.length / 4), colours: colours.size });
       }
-      samples.push({ frame, painted: painted / (px.length / 4), colours: colours.size });
-    }
-    anim.destroy();
-    return { frames, samples };
-  }, `/gifts/${id}.json`);
-  await page.close();
+      anim.destroy();
+      return { frames, samples };
+    }, `/gifts/${id}.json`);
+    await page.close();
 
-  expect(pageErrors).toEqual([]);
-  expect(probe.frames).toBeGreaterThanOrEqual(60); // ≥ 2 s at 30 fps
-  for (const s of probe.samples) {
-    // Visibly painted (a blank canvas is 0; sparse fireworks frames cover ~1–2 %), in several colours.
-    expect(s.painted, `frame ${s.frame} painted share`).toBeGreaterThan(0.005);
-    expect(s.colours, `frame ${s.frame} colours`).toBeGreaterThan(3);
-  }
-}, 30_000);
+    expect(pageErrors).toEqual([]);
+    expect(probe.frames).toBeGreaterThanOrEqual(60); // ≥ 2 s at 30 fps
+    for (const s of probe.samples) {
+      // Visibly painted (a blank canvas is 0; sparse fireworks frames cover ~1–2 %), in several colours.
+      expect(s.painted, `frame ${s.frame} painted share`).toBeGreaterThan(0.005);
+      expect(s.colours, `frame ${s.frame} colours`).toBeGreaterThan(3);
+    }
+  },
+  30_000,
+);

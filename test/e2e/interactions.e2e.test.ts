@@ -21,7 +21,7 @@ let errors: string[] = [];
 let viewer = '';
 
 const inRoom = <T>(fn: (root: ShadowRoot, el: HTMLElement & Record<string, unknown>) => T): Promise<T> =>
-  page.evaluate(`(${fn.toString()})(document.querySelector('live-chat-room').shadowRoot, document.querySelector('live-chat-room'))`) as Promise<T>;
+  page.evaluate(`(${fn.toString()})(document.querySelector('live-chat-room').shadowRoot, document.querySelector('live-chat-room'))`);
 
 beforeAll(async () => {
   demo = await startDemo({ port: 0, host: '127.0.0.1', crowd: false, quiet: true, hmr: false, viteCacheDir: VITE_CACHE });
@@ -33,9 +33,17 @@ beforeAll(async () => {
     if (r.method() === 'POST' && r.url().endsWith('/api/gifts')) billing.push(JSON.parse(r.postData() ?? '{}') as { count: number });
   });
   await page.goto(`${demo.url}/`);
-  await page.waitForFunction(() => (document.querySelector('live-chat-room') as unknown as { connectionState: string } | null)?.connectionState === 'connected', undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => (document.querySelector('live-chat-room') as unknown as { connectionState: string } | null)?.connectionState === 'connected',
+    undefined,
+    { timeout: 30_000 },
+  );
   viewer = await page.evaluate(() => (document.querySelector('live-chat-room') as unknown as { userId: string }).userId);
-  await page.waitForFunction(() => !!document.querySelector('live-chat-room')?.shadowRoot?.querySelector('[part~="gift-button"]'), undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => !!document.querySelector('live-chat-room')?.shadowRoot?.querySelector('[part~="gift-button"]'),
+    undefined,
+    { timeout: 15_000 },
+  );
 }, 90_000);
 
 afterAll(async () => {
@@ -44,11 +52,15 @@ afterAll(async () => {
 });
 
 const billing: { count: number }[] = [];
-const wallet = async (): Promise<number> => ((await (await fetch(`${demo!.url}/api/wallet?userID=${encodeURIComponent(viewer)}`)).json()) as { balance: number }).balance;
+const wallet = async (): Promise<number> =>
+  ((await (await fetch(`${demo!.url}/api/wallet?userID=${encodeURIComponent(viewer)}`)).json()) as { balance: number }).balance;
 /** Resolves once a chat line's text contains `part` (polls every animation frame). */
 const waitForChatContaining = (part: string, timeoutMs: number) =>
   page.waitForFunction(
-    (t) => [...(document.querySelector('live-chat-room')?.shadowRoot?.querySelectorAll('.log .line .text') ?? [])].some((el) => el.textContent.includes(t)),
+    (t) =>
+      [...(document.querySelector('live-chat-room')?.shadowRoot?.querySelectorAll('.log .line .text') ?? [])].some((el) =>
+        el.textContent.includes(t),
+      ),
     part,
     { timeout: timeoutMs, polling: 'raf' },
   );
@@ -63,19 +75,32 @@ describe('interactions on the emulator', () => {
     expect(await hasInput()).toBe(true);
     await admin.rest('group_open_http_svc/forbid_send_msg', { GroupId: DEMO_ROOM, Members_Account: [viewer], MuteTime: 600 });
     const t0 = Date.now();
-    await page.waitForFunction(() => !document.querySelector('live-chat-room')!.shadowRoot!.querySelector('[part~="input"]'), undefined, { timeout: 1000, polling: 20 });
+    await page.waitForFunction(() => !document.querySelector('live-chat-room')!.shadowRoot!.querySelector('[part~="input"]'), undefined, {
+      timeout: 1000,
+      polling: 20,
+    });
     expect(Date.now() - t0).toBeLessThanOrEqual(1000);
     expect(await inRoom((root) => root.querySelector('[part~="input-status"]')?.textContent ?? '')).toMatch(/muted/i);
     await admin.rest('group_open_http_svc/forbid_send_msg', { GroupId: DEMO_ROOM, Members_Account: [viewer], MuteTime: 0 });
-    await page.waitForFunction(() => !!document.querySelector('live-chat-room')!.shadowRoot!.querySelector('[part~="input"]'), undefined, { timeout: 1000, polling: 20 });
+    await page.waitForFunction(() => !!document.querySelector('live-chat-room')!.shadowRoot!.querySelector('[part~="input"]'), undefined, {
+      timeout: 1000,
+      polling: 20,
+    });
   });
 
   it('99 rapid clicks on a gift → 5 billing requests; the wallet drops by 99 × price', async () => {
     const before = await wallet();
-    const price = await page.evaluate(() => ((document.querySelector('live-chat-room') as unknown as { gifts: { id: string; price: number }[] }).gifts.find((g) => g.id === 'rose')!.price));
+    const price = await page.evaluate(
+      () =>
+        (document.querySelector('live-chat-room') as unknown as { gifts: { id: string; price: number }[] }).gifts.find(
+          (g) => g.id === 'rose',
+        )!.price,
+    );
     await inRoom((root) => root.querySelector<HTMLButtonElement>('[part~="gift-button"]')!.click());
     await page.waitForFunction(() => !!document.querySelector('live-chat-room')!.shadowRoot!.querySelector('[part~="gift-tile"]'));
-    await inRoom((root) => [...root.querySelectorAll<HTMLButtonElement>('[part~="gift-tile"]')].find((b) => b.textContent.includes('Rose'))!.click());
+    await inRoom((root) =>
+      [...root.querySelectorAll<HTMLButtonElement>('[part~="gift-tile"]')].find((b) => b.textContent.includes('Rose'))!.click(),
+    );
     const send = page.locator('live-chat-room').locator('[part~="gift-send"]');
     await send.waitFor();
     for (let i = 0; i < 99; i++) await send.click({ delay: 0 });
@@ -89,9 +114,17 @@ describe('interactions on the emulator', () => {
     await admin.crowd('flood', { rate: 200, seconds: 4 });
     await new Promise((r) => setTimeout(r, 800));
     const text = `mine ${Math.random().toString(36).slice(2, 8)}`;
-    const sent = await page.evaluate((t) => (document.querySelector('live-chat-room') as unknown as { sendText(t: string): Promise<{ ok: boolean }> }).sendText(t), text);
+    const sent = await page.evaluate(
+      (t) => (document.querySelector('live-chat-room') as unknown as { sendText(t: string): Promise<{ ok: boolean }> }).sendText(t),
+      text,
+    );
     expect(sent.ok).toBe(true);
-    const gift = await page.evaluate(() => (document.querySelector('live-chat-room') as unknown as { sendGift(id: string, n: number): Promise<{ ok: boolean }> }).sendGift('lollipop', 3));
+    const gift = await page.evaluate(() =>
+      (document.querySelector('live-chat-room') as unknown as { sendGift(id: string, n: number): Promise<{ ok: boolean }> }).sendGift(
+        'lollipop',
+        3,
+      ),
+    );
     expect(gift.ok).toBe(true);
     await waitForChatText(page, text, 3000);
     await waitForChatContaining('Lollipop ×3', 3000);

@@ -17,7 +17,8 @@ let server: Server | undefined;
 let base = '';
 let browser: Browser | undefined;
 
-const page = (entry: string): string => `<!doctype html><meta charset="utf-8"><title>${entry}</title><body><script type="module" src="/${entry}.js"></script></body>`;
+const page = (entry: string): string =>
+  `<!doctype html><meta charset="utf-8"><title>${entry}</title><body><script type="module" src="/${entry}.js"></script></body>`;
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
 
 beforeAll(async () => {
@@ -67,7 +68,7 @@ describe('loader entry', () => {
     expect(await page.evaluate(() => !!document.querySelector('live-chat-room')!.shadowRoot)).toBe(true);
   });
 
-  it('the element\'s registration asks for hls.js at once, before any element exists', async () => {
+  it("the element's registration asks for hls.js at once, before any element exists", async () => {
     const page = await (await browser!.newContext()).newPage();
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
@@ -82,7 +83,8 @@ describe('loader entry', () => {
   it('without Media Source (native HLS only) the registration asks for no hls.js', async () => {
     const context = await browser!.newContext();
     await context.addInitScript(() => {
-      for (const name of ['MediaSource', 'ManagedMediaSource', 'WebKitMediaSource']) delete (window as unknown as Record<string, unknown>)[name];
+      for (const name of ['MediaSource', 'ManagedMediaSource', 'WebKitMediaSource'])
+        delete (window as unknown as Record<string, unknown>)[name];
     });
     const page = await context.newPage();
     const scripts: string[] = [];

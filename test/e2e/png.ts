@@ -19,7 +19,7 @@ export function decodePng(png: Buffer): Rgba {
   let height = 0;
   let channels = 0;
   const idat: Buffer[] = [];
-  for (let at = 8; at + 8 <= png.length; ) {
+  for (let at = 8; at + 8 <= png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString('latin1', at + 4, at + 8);
     const body = png.subarray(at + 8, at + 8 + length);
@@ -102,7 +102,12 @@ export function countChangedPixels(a: Rgba, b: Rgba, threshold = 48): number {
   if (a.width !== b.width || a.height !== b.height) throw new Error('images differ in size');
   let n = 0;
   for (let q = 0; q < a.data.length; q += 4) {
-    if (Math.abs(a.data[q]! - b.data[q]!) > threshold || Math.abs(a.data[q + 1]! - b.data[q + 1]!) > threshold || Math.abs(a.data[q + 2]! - b.data[q + 2]!) > threshold) n++;
+    if (
+      Math.abs(a.data[q]! - b.data[q]!) > threshold ||
+      Math.abs(a.data[q + 1]! - b.data[q + 1]!) > threshold ||
+      Math.abs(a.data[q + 2]! - b.data[q + 2]!) > threshold
+    )
+      n++;
   }
   return n;
 }

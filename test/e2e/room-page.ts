@@ -90,7 +90,10 @@ export function chatLines(page: Page): Promise<ChatLine[]> {
 /** Resolves once a chat line with exactly this text is in the DOM (polls every animation frame). */
 export async function waitForChatText(page: Page, text: string, timeoutMs: number): Promise<void> {
   await page.waitForFunction(
-    (t) => [...(document.querySelector('live-chat-room')?.shadowRoot?.querySelectorAll('.log .line .text') ?? [])].some((el) => el.textContent === t),
+    (t) =>
+      [...(document.querySelector('live-chat-room')?.shadowRoot?.querySelectorAll('.log .line .text') ?? [])].some(
+        (el) => el.textContent === t,
+      ),
     text,
     { timeout: timeoutMs, polling: 'raf' },
   );

@@ -16,7 +16,10 @@ const SYSTEM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/u
 function playwrightManaged(): string | undefined {
   const root = process.env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), '.cache', 'ms-playwright');
   if (!existsSync(root)) return undefined;
-  for (const dir of readdirSync(root).filter((d) => d.startsWith('chromium')).sort().reverse()) {
+  for (const dir of readdirSync(root)
+    .filter((d) => d.startsWith('chromium'))
+    .sort()
+    .reverse()) {
     for (const rel of ['chrome-linux/chrome', 'chrome-linux64/chrome', 'chrome-headless-shell-linux64/chrome-headless-shell']) {
       const p = join(root, dir, rel);
       if (existsSync(p)) return p;
@@ -54,7 +57,9 @@ export function ensureChromium(): string {
         env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
       });
     } catch (err) {
-      throw new Error(`Installing Debian's chromium failed (${(err as Error).message}). Install it by hand: apt-get install chromium`);
+      throw new Error(`Installing Debian's chromium failed (${(err as Error).message}). Install it by hand: apt-get install chromium`, {
+        cause: err,
+      });
     }
     found = findChromium();
   }

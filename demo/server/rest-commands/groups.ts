@@ -12,7 +12,8 @@ export const createGroup: RestHandler = (body, engine) => {
   // AVChatRoom members cannot be added by the creator (Tencent answers 10007).
   if (body.MemberList !== undefined) throw new ChatError(ERR.permission, 'AVChatRoom members must join themselves');
   const id = optString(body, 'GroupId', 48);
-  if (id !== undefined && (id.startsWith('@TGS#') || !/^[\x21-\x7e]+$/.test(id))) throw new ChatError(ERR.invalidParam, 'GroupId is invalid');
+  if (id !== undefined && (id.startsWith('@TGS#') || !/^[\x21-\x7e]+$/.test(id)))
+    throw new ChatError(ERR.invalidParam, 'GroupId is invalid');
   const owner = optString(body, 'Owner_Account', 32);
   const notification = optString(body, 'Notification');
   const introduction = optString(body, 'Introduction');
@@ -37,7 +38,8 @@ export const destroyGroup: RestHandler = (body, engine) => {
 /** `get_group_info`: `{GroupIdList: [...]}` → `{GroupInfo: [...]}` with a per-group ErrorCode. */
 export const getGroupInfo: RestHandler = (body, engine) => {
   const list = body.GroupIdList;
-  if (!Array.isArray(list) || list.length === 0 || list.length > 50) throw new ChatError(ERR.invalidParam, 'GroupIdList must hold 1..50 ids');
+  if (!Array.isArray(list) || list.length === 0 || list.length > 50)
+    throw new ChatError(ERR.invalidParam, 'GroupIdList must hold 1..50 ids');
   const GroupInfo = list.map((id: unknown) => {
     const room = typeof id === 'string' ? engine.room(id) : undefined;
     if (!room) return { GroupId: String(id).slice(0, 64), ErrorCode: ERR.groupGone, ErrorInfo: 'group does not exist' };

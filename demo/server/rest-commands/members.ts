@@ -53,7 +53,9 @@ export const getGroupBanMember: RestHandler = (body, engine) => {
   const offset = optInt(body, 'Offset', 0, 1e9) ?? 0;
   const limit = optInt(body, 'Limit', 1, 100) ?? 100;
   const all = [...room.bans.keys()].filter((u) => room.banSecondsLeft(u) > 0);
-  const page = all.slice(offset, offset + limit).map((u) => ({ Member_Account: u, BannedUntil: Math.floor((room.bans.get(u) ?? 0) / 1000) }));
+  const page = all
+    .slice(offset, offset + limit)
+    .map((u) => ({ Member_Account: u, BannedUntil: Math.floor((room.bans.get(u) ?? 0) / 1000) }));
   return { BannedAccountList: page, NextOffset: offset + limit < all.length ? offset + limit : 0 };
 };
 

@@ -24,47 +24,59 @@ export function headerTemplate(m: HeaderModel): TemplateResult {
   const stateLabel = room.state === 'unknown' ? '' : t(lang, `state.${room.state}`);
   return html`<header part="header">
     <slot name="header-leading">
-      ${anchor
-        ? html`<div class="anchor" part="anchor">
+      ${
+        anchor
+          ? html`<div class="anchor" part="anchor">
             <slot name="anchor-panel">
-              ${m.anchorAvatar
-                ? html`<img class="avatar" part="anchor-avatar" src=${m.anchorAvatar} alt="" referrerpolicy="no-referrer" />`
-                : html`<span class="avatar placeholder" part="anchor-avatar" aria-hidden="true">${Array.from(name)[0] ?? '?'}</span>`}
+              ${
+                m.anchorAvatar
+                  ? html`<img class="avatar" part="anchor-avatar" src=${m.anchorAvatar} alt="" referrerpolicy="no-referrer" />`
+                  : html`<span class="avatar placeholder" part="anchor-avatar" aria-hidden="true">${Array.from(name)[0] ?? '?'}</span>`
+              }
               <span class="who">
                 <span class="anchor-name" part="anchor-name">${name}</span>
-                ${anchor.followers !== undefined
-                  ? html`<span class="followers">${t(lang, 'header.followers', { count: formatCount(lang, anchor.followers) })}</span>`
-                  : nothing}
+                ${
+                  anchor.followers !== undefined
+                    ? html`<span class="followers">${t(lang, 'header.followers', { count: formatCount(lang, anchor.followers) })}</span>`
+                    : nothing
+                }
               </span>
             </slot>
             <button class="follow" part="follow-button" type="button" aria-pressed=${anchor.followed ? 'true' : 'false'} @click=${m.onFollow}>
               ${t(lang, anchor.followed ? 'header.following' : 'header.follow')}
             </button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </slot>
     <slot name="header-tag">
       ${stateLabel ? html`<span class="state-badge ${room.state}" part="state-badge">${stateLabel}</span>` : nothing}
     </slot>
     <span class="spacer"></span>
     <slot name="audience-panel">
-      ${room.audience !== undefined
-        ? html`<span class="audience" part="audience">${t(lang, 'header.audience', { count: formatCount(lang, room.audience) })}</span>`
-        : nothing}
+      ${
+        room.audience !== undefined
+          ? html`<span class="audience" part="audience">${t(lang, 'header.audience', { count: formatCount(lang, room.audience) })}</span>`
+          : nothing
+      }
     </slot>
     <span class="conn ${room.connection}" part="connection" role="img" aria-label=${connectionLabel(lang, room)}></span>
     <slot name="header-actions"></slot>
-    ${m.announcement
-      ? html`<div class="announcement ${m.announcementOpen ? 'open' : ''}" part="announcement">
+    ${
+      m.announcement
+        ? html`<div class="announcement ${m.announcementOpen ? 'open' : ''}" part="announcement">
           ${iconAnnouncement}
           <span class="text" id="announcement-text"><span class="sr-only">${t(lang, 'header.announcement')}: </span>${m.announcement}</span>
-          ${m.announcementOpen || m.announcementOverflows
-            ? html`<button type="button" part="announcement-toggle" aria-expanded=${m.announcementOpen ? 'true' : 'false'} aria-controls="announcement-text" @click=${m.onToggleAnnouncement}>
+          ${
+            m.announcementOpen || m.announcementOverflows
+              ? html`<button type="button" part="announcement-toggle" aria-expanded=${m.announcementOpen ? 'true' : 'false'} aria-controls="announcement-text" @click=${m.onToggleAnnouncement}>
                 ${t(lang, m.announcementOpen ? 'header.less' : 'header.more')}
               </button>`
-            : nothing}
+              : nothing
+          }
         </div>`
-      : nothing}
+        : nothing
+    }
   </header>`;
 }
 

@@ -15,7 +15,9 @@ export const iconBarrage = icon(svg`<path d="M4 5h16v11H9l-5 4z"/><path d="M8 9h
 /** Speech bubble, struck through: the barrage is off. */
 export const iconBarrageOff = icon(svg`<path d="M4 5h16v11H9l-5 4z"/><path d="M3 3l18 18"/>`);
 /** Sliders: barrage settings. */
-export const iconSettings = icon(svg`<path d="M4 7h10M18 7h2M4 17h2M10 17h10"/><circle cx="16" cy="7" r="2"/><circle cx="8" cy="17" r="2"/>`);
+export const iconSettings = icon(
+  svg`<path d="M4 7h10M18 7h2M4 17h2M10 17h10"/><circle cx="16" cy="7" r="2"/><circle cx="8" cy="17" r="2"/>`,
+);
 /** Megaphone: the announcement. */
 export const iconAnnouncement = icon(svg`<path d="M4 10v4h3l8 4V6L7 10z"/><path d="M18 9.5a3.5 3.5 0 0 1 0 5"/>`);
 /** Speaker with a cross: muted, tap to unmute. */

@@ -27,32 +27,32 @@ export function actionRail(m: InteractionModel): TemplateResult | typeof nothing
   if (!m.likes && !g) return nothing;
   const p = g?.panel;
   return html`<div class="actions" part="actions">
-      ${g && p
-        ? giftButton({ lang: m.lang, open: p.open, onToggle: m.onGiftToggle, disabled: m.blocked })
-        : nothing}
+      ${g && p ? giftButton({ lang: m.lang, open: p.open, onToggle: m.onGiftToggle, disabled: m.blocked }) : nothing}
       ${m.likes && !m.blocked ? likeButton({ lang: m.lang, total: m.likes.total, onTap: m.onLike, hearts: m.guest ? null : m.likes.hearts }) : nothing}
     </div>
-    ${g && p && p.open && !m.blocked
-      ? giftPanel({
-          lang: m.lang,
-          open: true,
-          gifts: g.gifts,
-          imageFor: g.imageFor,
-          selected: p.selected,
-          count: p.count,
-          customOpen: p.customOpen,
-          balance: p.balance,
-          error: p.error,
-          combo: p.combo,
-          busy: g.sender.busy > 0 && p.count !== 1,
-          onToggle: g.toggle,
-          onClose: g.close,
-          onSelect: g.select,
-          onCount: g.setCount,
-          onCustom: g.openCustom,
-          onSend: g.sendSelected,
-          onDismissError: g.dismissError,
-          onRetry: g.panel.retryId ? g.retryFailed : undefined,
-        })
-      : nothing}`;
+    ${
+      g && p && p.open && !m.blocked
+        ? giftPanel({
+            lang: m.lang,
+            open: true,
+            gifts: g.gifts,
+            imageFor: g.imageFor,
+            selected: p.selected,
+            count: p.count,
+            customOpen: p.customOpen,
+            balance: p.balance,
+            error: p.error,
+            combo: p.combo,
+            busy: g.sender.busy > 0 && p.count !== 1,
+            onToggle: g.toggle,
+            onClose: g.close,
+            onSelect: g.select,
+            onCount: g.setCount,
+            onCustom: g.openCustom,
+            onSend: g.sendSelected,
+            onDismissError: g.dismissError,
+            onRetry: g.panel.retryId ? g.retryFailed : undefined,
+          })
+        : nothing
+    }`;
 }

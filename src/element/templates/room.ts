@@ -35,14 +35,16 @@ export function roomTemplate(m: RoomModel): TemplateResult {
       <div class="gift-banners-host" part="gift-banners"></div>
       ${chrome ? stageOverlays(m.stage()) : nothing}
     </div>
-    ${chrome
-      ? html`<section class="chat" part="chat" ?hidden=${m.noChat} aria-label=${t(lang, 'chat.label')}>
+    ${
+      chrome
+        ? html`<section class="chat" part="chat" ?hidden=${m.noChat} aria-label=${t(lang, 'chat.label')}>
           <div class="log" tabindex="0" aria-label=${t(lang, 'chat.label')}></div>
           <button type="button" class="new-pill" part="new-messages" hidden></button>
           <div class="announcer sr-only"></div>
           ${m.inputRow ?? nothing}
         </section>`
-      : nothing}
+        : nothing
+    }
     ${m.rail ?? nothing}
   </div>`;
 }

@@ -47,9 +47,11 @@ function roomCard(m: StageModel): TemplateResult | typeof nothing {
       return html`<div class="card upcoming" part="card card-upcoming" style=${style}>
         <div class="inner">
           <h2>${t(lang, 'card.upcoming.title')}</h2>
-          ${left !== undefined && left > 0
-            ? html`<p>${t(lang, 'card.startsIn', { time: '' })}</p><span class="countdown" role="timer">${formatDuration(left)}</span>`
-            : nothing}
+          ${
+            left !== undefined && left > 0
+              ? html`<p>${t(lang, 'card.startsIn', { time: '' })}</p><span class="countdown" role="timer">${formatDuration(left)}</span>`
+              : nothing
+          }
         </div>
       </div>`;
     }
@@ -84,25 +86,35 @@ function playerControls(m: StageModel): TemplateResult {
   return html`
     ${p && showPlayer && p.status === 'waiting-for-stream' ? html`<div class="banner" role="status">${t(m.lang, 'player.waiting')}</div>` : nothing}
     ${p && showPlayer && p.status === 'stalled' ? html`<div class="banner" part="video-banner" role="status">${t(m.lang, p.recovering ? 'player.recovering' : 'player.stalled')}</div>` : nothing}
-    ${p && showPlayer && p.status === 'error'
-      ? html`<div class="card" part="card card-error"><div class="inner"><h2>${t(m.lang, 'player.error')}</h2>
+    ${
+      p && showPlayer && p.status === 'error'
+        ? html`<div class="card" part="card card-error"><div class="inner"><h2>${t(m.lang, 'player.error')}</h2>
           <button type="button" class="pill-button" part="retry-button" @click=${m.onRetry}>${t(m.lang, 'player.retry')}</button></div></div>`
-      : nothing}
+        : nothing
+    }
     <div class="controls">
-      ${p && showPlayer && p.muted && (p.status === 'playing' || p.status === 'loading')
-        ? html`<button type="button" class="pill-button unmute" part="unmute-button" @click=${m.onUnmute}>${iconMuted} ${t(m.lang, 'player.unmute')}</button>`
-        : nothing}
-      ${p && p.live && p.behindLive && m.room.state === 'live'
-        ? html`<button type="button" class="pill-button live-chip" part="back-to-live" @click=${m.onGoLive}>${t(m.lang, 'player.backToLive')}</button>`
-        : nothing}
-      ${m.hasBarrage
-        ? html`<button type="button" class="pill-button" part="barrage-toggle" aria-pressed=${m.barrageOn ? 'true' : 'false'}
+      ${
+        p && showPlayer && p.muted && (p.status === 'playing' || p.status === 'loading')
+          ? html`<button type="button" class="pill-button unmute" part="unmute-button" @click=${m.onUnmute}>${iconMuted} ${t(m.lang, 'player.unmute')}</button>`
+          : nothing
+      }
+      ${
+        p && p.live && p.behindLive && m.room.state === 'live'
+          ? html`<button type="button" class="pill-button live-chip" part="back-to-live" @click=${m.onGoLive}>${t(m.lang, 'player.backToLive')}</button>`
+          : nothing
+      }
+      ${
+        m.hasBarrage
+          ? html`<button type="button" class="pill-button" part="barrage-toggle" aria-pressed=${m.barrageOn ? 'true' : 'false'}
             aria-label=${t(m.lang, m.barrageOn ? 'barrage.toggleOff' : 'barrage.toggleOn')} @click=${m.onToggleBarrage}>${m.barrageOn ? iconBarrage : iconBarrageOff}</button>
-          ${m.barrageOn
-            ? html`<button type="button" class="pill-button" part="barrage-settings-button" aria-expanded=${m.settingsOpen ? 'true' : 'false'}
+          ${
+            m.barrageOn
+              ? html`<button type="button" class="pill-button" part="barrage-settings-button" aria-expanded=${m.settingsOpen ? 'true' : 'false'}
                 aria-label=${t(m.lang, 'barrage.settings')} @click=${m.onToggleSettings}>${iconSettings}</button>`
-            : nothing}`
-        : nothing}
+              : nothing
+          }`
+          : nothing
+      }
     </div>
     ${m.hasBarrage && m.barrageOn && m.settingsOpen ? barragePanel(m.lang, m.barrageSettings, m.onBarrageSettings) : nothing}`;
 }

@@ -18,7 +18,9 @@ export type ContextInfo = Omit<DecodeContext, 'now'>;
 export function decodeFrames(context$: Observable<ContextInfo>, scheduler: SchedulerLike): OperatorFunction<InboundFrame, Decoded> {
   // One context object per context change (not per frame): `now` reads the scheduler lazily.
   const contexts$ = context$.pipe(
-    map((info): DecodeContext => Object.defineProperty({ ...info }, 'now', { get: () => scheduler.now(), enumerable: true }) as DecodeContext),
+    map(
+      (info): DecodeContext => Object.defineProperty({ ...info }, 'now', { get: () => scheduler.now(), enumerable: true }) as DecodeContext,
+    ),
   );
   return (frames) =>
     frames.pipe(

@@ -13,7 +13,7 @@ export function dedupeById<T>(keysOf: (item: T) => readonly string[], capacity =
     defer(() => {
       // A set plus a ring of insertion order: O(1) per key, no iterator per message.
       const seen = new Set<string>();
-      const ring: (string | undefined)[] = new Array(capacity);
+      const ring: (string | undefined)[] = Array.from({ length: capacity }, () => undefined);
       let head = 0;
       const remember = (key: string): void => {
         const old = ring[head];

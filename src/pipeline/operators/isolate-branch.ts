@@ -9,7 +9,11 @@ import { catchError, type MonoTypeOperatorFunction, type Observable, type Schedu
 
 export type PipelineBranch = 'room' | 'chat' | 'barrage' | 'gifts' | 'likes' | 'metrics' | 'outbound';
 
-export function isolateBranch<T>(branch: PipelineBranch, onDefect: (branch: PipelineBranch, error: unknown) => void, scheduler: SchedulerLike): MonoTypeOperatorFunction<T> {
+export function isolateBranch<T>(
+  branch: PipelineBranch,
+  onDefect: (branch: PipelineBranch, error: unknown) => void,
+  scheduler: SchedulerLike,
+): MonoTypeOperatorFunction<T> {
   return (source) => {
     const guarded: Observable<T> = source.pipe(
       catchError((error: unknown): Observable<T> => {

@@ -37,7 +37,10 @@ export function mergeGiftTaps(options: MergeGiftOptions): OperatorFunction<GiftT
           connect((taps) =>
             merge(
               taps.pipe(map((tap): Step => ({ tap }))),
-              taps.pipe(debounceTime(idleMs, scheduler), map((): Step => ({ flush: true }))),
+              taps.pipe(
+                debounceTime(idleMs, scheduler),
+                map((): Step => ({ flush: true })),
+              ),
             ),
           ),
           scan(

@@ -23,7 +23,9 @@ export function trackEchoes(capacity = 500): OperatorFunction<EchoInput, EchoSta
             case 'pending':
               return prev ? undefined : put({ clientId: input.clientId, status: 'pending', attempts: 1 });
             case 'retry':
-              return prev?.status === 'failed' ? put({ clientId: input.clientId, status: 'pending', attempts: prev.attempts + 1 }) : undefined;
+              return prev?.status === 'failed'
+                ? put({ clientId: input.clientId, status: 'pending', attempts: prev.attempts + 1 })
+                : undefined;
             case 'result':
               if (prev?.status !== 'pending') return undefined;
               return put(

@@ -36,7 +36,11 @@ export interface EmulatorTransportOptions {
 const AUTH_CODES = new Set([70001, 70003, 70009, 70013, 70014]);
 /** Whether an error refuses the viewer (credentials, the UserSig service's 4xx): retrying cannot help. */
 const refused = (err: unknown): boolean =>
-  err instanceof TransportError && (err.reason === 'sig-expired' || err.reason === 'rejected' || err.reason === 'not-logged-in' || (err.code !== undefined && AUTH_CODES.has(err.code)));
+  err instanceof TransportError &&
+  (err.reason === 'sig-expired' ||
+    err.reason === 'rejected' ||
+    err.reason === 'not-logged-in' ||
+    (err.code !== undefined && AUTH_CODES.has(err.code)));
 
 /**
  * `http(s)://host[/]` → `ws(s)://host/ws`; a ws URL with a path is kept. Relative URLs (`/`)

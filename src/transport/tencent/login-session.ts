@@ -259,7 +259,10 @@ export class LoginSession {
         error.reason === 'rejected' || // the UserSig service refuses this viewer now
         error.reason === 'kicked';
       if (fatal || attempt + 1 >= this.policy.maxAttempts) {
-        this.stop(cause === 'expired' ? 'userSigExpired' : 'unknown', `Could not log in again after ${attempt + 1} attempt(s): ${error.message}`);
+        this.stop(
+          cause === 'expired' ? 'userSigExpired' : 'unknown',
+          `Could not log in again after ${attempt + 1} attempt(s): ${error.message}`,
+        );
         return;
       }
       const delay = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** attempt);

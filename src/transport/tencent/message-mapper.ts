@@ -112,7 +112,7 @@ export function revokedIds(list: unknown, roomId: string): string[] {
   if (!Array.isArray(list)) return [];
   return list
     .filter((m) => belongsToRoom(m, roomId))
-    .map((m) => (rec(m)?.ID))
+    .map((m) => rec(m)?.ID)
     .filter((id): id is string => typeof id === 'string' && id.length > 0);
 }
 

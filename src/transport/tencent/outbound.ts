@@ -13,7 +13,11 @@ const PRIORITY = {
   lowest: TYPES.MSG_PRIORITY_LOWEST,
 } as const satisfies Record<Priority, unknown>;
 
-export function createSdkMessage(chat: Pick<ChatApi, 'createTextMessage' | 'createCustomMessage'>, roomId: string, wire: OutboundWire): SdkMessage {
+export function createSdkMessage(
+  chat: Pick<ChatApi, 'createTextMessage' | 'createCustomMessage'>,
+  roomId: string,
+  wire: OutboundWire,
+): SdkMessage {
   const common = {
     to: roomId,
     conversationType: TYPES.CONV_GROUP,

@@ -11,10 +11,9 @@ let loading: Promise<SdkModules> | undefined;
 
 export const loadSdk: LoadSdk = () => {
   if (!loading) {
-    const attempt = Promise.all([
-      import('@tencentcloud/chat/index.es.js'),
-      import('@tencentcloud/chat/modules/group-module.js'),
-    ]).then(([core, group]): SdkModules => ({ TencentCloudChat: core.default, GroupModule: group.default }));
+    const attempt = Promise.all([import('@tencentcloud/chat/index.es.js'), import('@tencentcloud/chat/modules/group-module.js')]).then(
+      ([core, group]): SdkModules => ({ TencentCloudChat: core.default, GroupModule: group.default }),
+    );
     loading = attempt;
     // A failed load (offline, blocked chunk) must not poison later attempts.
     attempt.catch(() => {

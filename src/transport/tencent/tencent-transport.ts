@@ -153,7 +153,11 @@ export class TencentTransport implements ChatTransport, RoomMember {
     switch (event.type) {
       case 'evicted':
         this.roomId = undefined;
-        this.notify('room-evicted', `Left room "${event.roomId}": another element on this page joined "${event.nextRoomId}" (one live room per SDKAppID)`, event.roomId);
+        this.notify(
+          'room-evicted',
+          `Left room "${event.roomId}": another element on this page joined "${event.nextRoomId}" (one live room per SDKAppID)`,
+          event.roomId,
+        );
         return;
       case 'lost':
         this.roomId = undefined;

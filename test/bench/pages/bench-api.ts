@@ -106,11 +106,25 @@ export async function runPlan(plan: Plan, engine: EngineAdapter): Promise<PageRu
   await sleep(plan.tailMs);
   const result = probe.stop();
   const runMs = performance.now() - t0;
-  return { engine: engine.name, probe: result, runMs, maxLateMs, video: { before, after: videoQuality(engine.video()) }, sent, ...engine.end() };
+  return {
+    engine: engine.name,
+    probe: result,
+    runMs,
+    maxLateMs,
+    video: { before, after: videoQuality(engine.video()) },
+    sent,
+    ...engine.end(),
+  };
 }
 
 /** Watches a starting player: first frame, live latency each second, stalls. */
-export async function watchPlayer(engine: string, video: HTMLVideoElement, t0: number, watchMs: number, errors: string[]): Promise<PlayerResult> {
+export async function watchPlayer(
+  engine: string,
+  video: HTMLVideoElement,
+  t0: number,
+  watchMs: number,
+  errors: string[],
+): Promise<PlayerResult> {
   let first = NaN;
   let playing = false;
   let stalls = 0;
@@ -126,7 +140,7 @@ export async function watchPlayer(engine: string, video: HTMLVideoElement, t0: n
       resolve();
     };
     if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(onFrame);
-    else (video).addEventListener('playing', onFrame, { once: true });
+    else video.addEventListener('playing', onFrame, { once: true });
   });
   // Latency as hls.js defines it (edge + age of the playlist − currentTime), for every engine alike:
   // the seekable end is the edge of the last loaded playlist; its age is the time since it moved.

@@ -10,7 +10,7 @@ import { makeStage, playHls, type PeerStage } from './peer-stage.ts';
 import { untilPlaying } from './probe.ts';
 import type { Item } from './workload-gen.ts';
 
-const engine = (document.body.dataset.engine === 'dom' ? 'dom' : 'canvas');
+const engine = document.body.dataset.engine === 'dom' ? 'dom' : 'canvas';
 const withLottie = document.body.dataset.lottie === '1';
 const name = withLottie ? 'danmaku-canvas+lottie' : `danmaku-${engine}`;
 
@@ -38,7 +38,14 @@ function playEffect(): void {
   const box = document.createElement('div');
   box.style.cssText = `position:absolute;width:400px;height:400px;left:${440 + (started % 3) * 40}px;top:160px`;
   stage.layer.append(box);
-  const anim = lottie.loadAnimation({ container: box, renderer: 'canvas', loop: false, autoplay: true, animationData: structuredClone(effectJson), rendererSettings: { preserveAspectRatio: 'xMidYMid meet', clearCanvas: true } });
+  const anim = lottie.loadAnimation({
+    container: box,
+    renderer: 'canvas',
+    loop: false,
+    autoplay: true,
+    animationData: structuredClone(effectJson),
+    rendererSettings: { preserveAspectRatio: 'xMidYMid meet', clearCanvas: true },
+  });
   anim.addEventListener('complete', () => {
     anim.destroy();
     box.remove();

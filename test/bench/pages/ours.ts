@@ -8,7 +8,7 @@ import { BARRAGE_SETTINGS_KEY } from '../../../src/barrage/index.ts';
 import type { LiveChatRoom } from '../../../src/element/live-chat-room.ts';
 import { encodeEnvelope } from '../../../src/protocol/index.ts';
 import { FakeTransport } from '../../../src/transport/fake/fake-transport.ts';
-import { runPlan, startPlayerFromQuery, watchPlayer, type EngineAdapter, type PageRunResult, type SetupOptions } from './bench-api.ts';
+import { runPlan, startPlayerFromQuery, watchPlayer, type EngineAdapter, type SetupOptions } from './bench-api.ts';
 import { untilPlaying } from './probe.ts';
 import type { Item } from './workload-gen.ts';
 
@@ -17,7 +17,10 @@ const ME = { id: 'me', nick: 'Me', level: 3, role: 'member' as const };
 /** The element's public surface this page may use, plus the two methods being added (optional). */
 type El = LiveChatRoom & { playEffect?: (url: string) => Promise<unknown>; like?: (count?: number) => unknown };
 /** The private send path the browser tests use (there is no chat input wired yet). */
-type Privates = { session: { send(r: { clientId: string; text: string; sender: typeof ME }): void }; barrageHost: { controller?: { stats(): { lanes: number } } } };
+type Privates = {
+  session: { send(r: { clientId: string; text: string; sender: typeof ME }): void };
+  barrageHost: { controller?: { stats(): { lanes: number } } };
+};
 
 let el: El | undefined;
 let transport: FakeTransport | undefined;
@@ -31,7 +34,14 @@ const shownIds = new Set<string>();
 const notes: string[] = [];
 
 const giftData = (type: 1 | 3, name: string, se = ''): string =>
-  encodeEnvelope('send_gift_message', { type, giftUrl: `${location.origin}/gifts/${name.toLowerCase()}.svg`, giftCount: 1, giftSEUrl: se, giftName: name, giftUnits: '' });
+  encodeEnvelope('send_gift_message', {
+    type,
+    giftUrl: `${location.origin}/gifts/${name.toLowerCase()}.svg`,
+    giftCount: 1,
+    giftSEUrl: se,
+    giftName: name,
+    giftUnits: '',
+  });
 
 function raw(item: Item, extra: Record<string, unknown>): Record<string, unknown> {
   return { ID: item.id, from: item.user, nick: item.user, time: Math.floor(Date.now() / 1000), priority: 'Normal', ...extra };
@@ -63,7 +73,8 @@ function watchChat(e: El): void {
   const log = e.shadowRoot?.querySelector('.log');
   if (!log) return void notes.push('no .log in the shadow root: shown items not counted');
   new MutationObserver((records) => {
-    for (const r of records) r.addedNodes.forEach((n) => n instanceof HTMLElement && /^[go]-/.test(n.dataset.id ?? '') && shownIds.add(n.dataset.id!));
+    for (const r of records)
+      r.addedNodes.forEach((n) => n instanceof HTMLElement && /^[go]-/.test(n.dataset.id ?? '') && shownIds.add(n.dataset.id!));
   }).observe(log, { childList: true, subtree: true });
 }
 
@@ -126,7 +137,10 @@ const adapter: EngineAdapter = {
     return {
       barrageFps: fps.slice(1),
       metrics: lastMetrics,
-      shown: { gift: [...shownIds].filter((id) => id.startsWith('g-')).length, own: [...shownIds].filter((id) => id.startsWith('o-')).length },
+      shown: {
+        gift: [...shownIds].filter((id) => id.startsWith('g-')).length,
+        own: [...shownIds].filter((id) => id.startsWith('o-')).length,
+      },
       effects: { started: effectsStarted, skipped: effectsSkipped, mode: effectMode },
       likes: { mode: likeMode, sendTimes: sendTimes.filter((s) => s.cmd === 'like').map((s) => s.t) },
       notes: [...notes],
@@ -143,7 +157,8 @@ window.__bench = {
     const video = adapter.video();
     const playing = video ? await untilPlaying(video) : false;
     const start = performance.now();
-    while (!((el as unknown as Privates).barrageHost.controller?.stats().lanes ?? 0) && performance.now() - start < 5000) await new Promise((r) => setTimeout(r, 50));
+    while (!((el as unknown as Privates).barrageHost.controller?.stats().lanes ?? 0) && performance.now() - start < 5000)
+      await new Promise((r) => setTimeout(r, 50));
     watchChat(el);
     const stage = el.shadowRoot?.querySelector('.stage')?.getBoundingClientRect();
     if (typeof el.playEffect !== 'function') notes.push('el.playEffect missing');

@@ -34,8 +34,16 @@ function describe(e: PerformanceEntry): LongFrame {
     .slice()
     .sort((a, b) => b.duration - a.duration)
     .slice(0, 3)
-    .map((s) => `${Math.round(s.duration)}ms ${s.invoker ?? '?'}@${(s.sourceURL ?? '').split('/').pop()}:${s.sourceFunctionName ?? ''}:${s.sourceCharPosition ?? ''}`);
-  return { at: Math.round(e.startTime), ms: Math.round(e.duration), blocking: Math.round((e as unknown as { blockingDuration?: number }).blockingDuration ?? 0), scripts };
+    .map(
+      (s) =>
+        `${Math.round(s.duration)}ms ${s.invoker ?? '?'}@${(s.sourceURL ?? '').split('/').pop()}:${s.sourceFunctionName ?? ''}:${s.sourceCharPosition ?? ''}`,
+    );
+  return {
+    at: Math.round(e.startTime),
+    ms: Math.round(e.duration),
+    blocking: Math.round((e as unknown as { blockingDuration?: number }).blockingDuration ?? 0),
+    scripts,
+  };
 }
 
 export interface Probe {
@@ -83,7 +91,10 @@ export function startProbe(): Probe {
       running = false;
       // Flush what the observers still hold.
       loaf?.takeRecords().forEach(onLoaf);
-      tasks?.takeRecords().forEach((e) => { longTaskCount++; longTaskMaxMs = Math.max(longTaskMaxMs, e.duration); });
+      tasks?.takeRecords().forEach((e) => {
+        longTaskCount++;
+        longTaskMaxMs = Math.max(longTaskMaxMs, e.duration);
+      });
       loaf?.disconnect();
       tasks?.disconnect();
       return {

@@ -61,16 +61,23 @@ export function generate(plan: Plan): Item[] {
     const { count, withinMs } = plan.burst;
     for (let i = 0; i < count; i++) {
       const at = (i * withinMs) / count;
-      const kind: ItemKind = plan.giftEvery && i % plan.giftEvery === plan.giftEvery - 1 ? 'gift' : plan.ownEvery && i % plan.ownEvery === Math.floor(plan.ownEvery / 2) ? 'own' : 'text';
+      const kind: ItemKind =
+        plan.giftEvery && i % plan.giftEvery === plan.giftEvery - 1
+          ? 'gift'
+          : plan.ownEvery && i % plan.ownEvery === Math.floor(plan.ownEvery / 2)
+            ? 'own'
+            : 'text';
       items.push({ at, kind, id: `${kind[0]}-${++n}`, user: kind === 'own' ? 'me' : user(), text: textFrom(rnd) });
     }
   }
   if (plan.rate > 0) {
     const count = Math.round((plan.rate * plan.durationMs) / 1000);
-    for (let i = 0; i < count; i++) items.push({ at: burstMs + (i * 1000) / plan.rate, kind: 'text', id: `t-${++n}`, user: user(), text: textFrom(rnd) });
+    for (let i = 0; i < count; i++)
+      items.push({ at: burstMs + (i * 1000) / plan.rate, kind: 'text', id: `t-${++n}`, user: user(), text: textFrom(rnd) });
   }
   if (plan.effects) {
-    for (let at = 0; at < burstMs + plan.durationMs; at += plan.effects.everyMs) items.push({ at, kind: 'effect', id: `e-${++n}`, user: user(), text: plan.effects.url });
+    for (let at = 0; at < burstMs + plan.durationMs; at += plan.effects.everyMs)
+      items.push({ at, kind: 'effect', id: `e-${++n}`, user: user(), text: plan.effects.url });
   }
   if (plan.likesPerSecond) {
     const step = 1000 / plan.likesPerSecond;

@@ -40,13 +40,30 @@ const HEAVY: [string, RegExp][] = [
   ['@tencentcloud/chat', /node_modules\/@tencentcloud\//],
 ];
 
-interface OutChunk { type: 'chunk'; fileName: string; name: string; isEntry: boolean; imports: string[]; moduleIds?: string[]; modules?: Record<string, unknown>; facadeModuleId?: string | null }
-interface OutAsset { type: 'asset'; fileName: string }
+interface OutChunk {
+  type: 'chunk';
+  fileName: string;
+  name: string;
+  isEntry: boolean;
+  imports: string[];
+  moduleIds?: string[];
+  modules?: Record<string, unknown>;
+  facadeModuleId?: string | null;
+}
+interface OutAsset {
+  type: 'asset';
+  fileName: string;
+}
 
 export async function measureBundle(): Promise<BundleResult> {
   let output: (OutChunk | OutAsset)[];
   try {
-    const res = (await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: OUT, emptyOutDir: true } })) as unknown;
+    const res = (await build({
+      root: ROOT,
+      configFile: join(ROOT, 'vite.config.ts'),
+      logLevel: 'error',
+      build: { outDir: OUT, emptyOutDir: true },
+    })) as unknown;
     output = (Array.isArray(res) ? res : [res]).flatMap((r) => (r as { output: (OutChunk | OutAsset)[] }).output);
   } catch (err) {
     return { chunks: [], initialGzip: {}, loaderEntry: false, heavyInInitial: [], error: (err as Error).message.slice(0, 300) };
@@ -71,7 +88,7 @@ export async function measureBundle(): Promise<BundleResult> {
     const ids = o.type === 'chunk' ? (o.moduleIds ?? Object.keys(o.modules ?? {})) : [];
     return {
       file: o.fileName,
-      kind: o.type === 'asset' ? 'asset' : (o).isEntry ? 'entry' : 'chunk',
+      kind: o.type === 'asset' ? 'asset' : o.isEntry ? 'entry' : 'chunk',
       raw: buf.length,
       gzip: gzipSync(buf, { level: 9 }).length,
       brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
@@ -80,7 +97,9 @@ export async function measureBundle(): Promise<BundleResult> {
       heavy: HEAVY.filter(([, re]) => ids.some((id) => !/\?url$/.test(id) && re.test(id.replaceAll('\\', '/')))).map(([n]) => n),
     };
   });
-  const initialGzip = Object.fromEntries([...initialSets].map(([n, s]) => [n, sizes.filter((c) => s.has(c.file)).reduce((a, c) => a + c.gzip, 0)]));
+  const initialGzip = Object.fromEntries(
+    [...initialSets].map(([n, s]) => [n, sizes.filter((c) => s.has(c.file)).reduce((a, c) => a + c.gzip, 0)]),
+  );
   const heavyInInitial = [...new Set(sizes.filter((c) => c.initialFor.length > 0).flatMap((c) => c.heavy))];
   return { chunks: sizes, initialGzip, loaderEntry: entries.some((e) => /loader/.test(e.name)), heavyInInitial };
 }

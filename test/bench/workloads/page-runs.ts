@@ -96,7 +96,11 @@ export async function runOnce(workload: string, side: Side, rep: number, plan: P
         `task ${cdp.TaskDuration.toFixed(0)}ms loaf ${rec.loaf.count} settle ${setup.settleMs.toFixed(0)}ms heapΔgc ${((afterGc.heap - before.heap) / 1e6).toFixed(2)}MB nodes ${before.nodes}→${afterGc.nodes}`,
     );
     // Ours only: where a long frame's time went (the peer's long frames are the peer's business).
-    if (side.role === 'ours') for (const f of rec.loaf.worst) o.log(`             long frame ${f.ms}ms (blocking ${f.blocking}ms) at ${f.at}ms: ${f.scripts.join(' | ') || 'no script attributed'}`);
+    if (side.role === 'ours')
+      for (const f of rec.loaf.worst)
+        o.log(
+          `             long frame ${f.ms}ms (blocking ${f.blocking}ms) at ${f.at}ms: ${f.scripts.join(' | ') || 'no script attributed'}`,
+        );
     return rec;
   } finally {
     await session.close();
@@ -104,7 +108,13 @@ export async function runOnce(workload: string, side: Side, rep: number, plan: P
 }
 
 /** reps × (ours, peer…) in that order; `sides` may hold one side (ours only) or ours twice (self-check). */
-export async function interleaved(workload: string, sides: readonly Side[], reps: number, plan: Plan, o: PageRunOptions): Promise<RunRecord[]> {
+export async function interleaved(
+  workload: string,
+  sides: readonly Side[],
+  reps: number,
+  plan: Plan,
+  o: PageRunOptions,
+): Promise<RunRecord[]> {
   const out: RunRecord[] = [];
   for (let rep = 0; rep < reps; rep++) {
     for (const side of sides) {

@@ -12,7 +12,10 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export function runPipeline(messages: number): Promise<PipelineResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/pipeline-bench.ts', `--messages=${messages}`, '--runs=3'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/pipeline-bench.ts', `--messages=${messages}`, '--runs=3'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

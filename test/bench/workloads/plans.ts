@@ -27,7 +27,15 @@ export const W1dom = (p: Profile, rate: number): PageWorkload => ({ ...W1(p, rat
  *  token bucket's burst — more would be refused by design), then 40/s. */
 export const W2 = (p: Profile): PageWorkload => ({
   key: 'W2',
-  plan: { seed: 2000, rate: 40, durationMs: p.w2AfterMs, burst: { count: 400, withinMs: 1000 }, giftEvery: 20, ownEvery: 150, tailMs: p.tailMs },
+  plan: {
+    seed: 2000,
+    rate: 40,
+    durationMs: p.w2AfterMs,
+    burst: { count: 400, withinMs: 1000 },
+    giftEvery: 20,
+    ownEvery: 150,
+    tailMs: p.tailMs,
+  },
   peer: 'danmaku-canvas',
 });
 
@@ -45,7 +53,13 @@ export const W3 = (p: Profile): PageWorkload => ({
 /** One gift effect per second (at most 3 at once) during W1@40. */
 export const W4 = (p: Profile): PageWorkload => ({
   key: 'W4',
-  plan: { seed: 4000, rate: 40, durationMs: p.w45Ms, effects: { everyMs: 1000, url: '/gifts/rocket.json', maxConcurrent: 3 }, tailMs: p.tailMs },
+  plan: {
+    seed: 4000,
+    rate: 40,
+    durationMs: p.w45Ms,
+    effects: { everyMs: 1000, url: '/gifts/rocket.json', maxConcurrent: 3 },
+    tailMs: p.tailMs,
+  },
   peer: 'lottie-bare',
 });
 

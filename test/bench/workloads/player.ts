@@ -12,7 +12,9 @@ import type { PlayerResult } from '../pages/bench-api.ts';
 import { BenchSession } from '../session.ts';
 import { median } from '../stats.ts';
 
-const manifest = JSON.parse(readFileSync(new URL('../../../demo/media/manifest.json', import.meta.url), 'utf8')) as { targetDuration: number };
+const manifest = JSON.parse(readFileSync(new URL('../../../demo/media/manifest.json', import.meta.url), 'utf8')) as {
+  targetDuration: number;
+};
 /** hls.js keeps `liveSyncDurationCount` target durations behind the edge (stream-config.ts). */
 export const TARGET_LATENCY_S = LIVE_SYNC_SEGMENTS * manifest.targetDuration;
 
@@ -30,7 +32,16 @@ export interface PlayerRecord extends PlayerResult {
  * frame. A repetition's time to first frame is the median of its loads: one load is a few hundred
  * ms, which a busy shared machine shifts by as much, so single loads make a pair ratio mostly noise.
  */
-export async function runPlayer(browser: Browser, baseUrl: string, liveUrl: string, reps: number, watchMs: number, log: (s: string) => void, self = false, loads = 3): Promise<PlayerRecord[]> {
+export async function runPlayer(
+  browser: Browser,
+  baseUrl: string,
+  liveUrl: string,
+  reps: number,
+  watchMs: number,
+  log: (s: string) => void,
+  self = false,
+  loads = 3,
+): Promise<PlayerRecord[]> {
   const out: PlayerRecord[] = [];
   const sides = [
     { role: 'ours' as const, page: 'ours' },
@@ -60,9 +71,19 @@ export async function runPlayer(browser: Browser, baseUrl: string, liveUrl: stri
       const r = watched.get(side.role);
       const f = firsts.get(side.role)!;
       if (!r) continue;
-      const rec: PlayerRecord = { ...r, ttffMs: median(f.start), ttffFromNavMs: median(f.nav), ttffLoadsFromNavMs: f.nav, role: side.role, rep, latencyMedian: median(r.latency) };
+      const rec: PlayerRecord = {
+        ...r,
+        ttffMs: median(f.start),
+        ttffFromNavMs: median(f.nav),
+        ttffLoadsFromNavMs: f.nav,
+        role: side.role,
+        rep,
+        latencyMedian: median(r.latency),
+      };
       out.push(rec);
-      log(`  W7         ${rep} ${r.engine.padEnd(22)} ttff ${rec.ttffMs.toFixed(0)}ms (nav ${rec.ttffFromNavMs.toFixed(0)}ms of ${f.nav.map((x) => x.toFixed(0)).join('/')}) latency ${rec.latencyMedian.toFixed(2)}s stalls ${r.stalls} dropped ${r.video?.dropped ?? '?'}`);
+      log(
+        `  W7         ${rep} ${r.engine.padEnd(22)} ttff ${rec.ttffMs.toFixed(0)}ms (nav ${rec.ttffFromNavMs.toFixed(0)}ms of ${f.nav.map((x) => x.toFixed(0)).join('/')}) latency ${rec.latencyMedian.toFixed(2)}s stalls ${r.stalls} dropped ${r.video?.dropped ?? '?'}`,
+      );
     }
   }
   return out;

@@ -12,7 +12,14 @@ test('a text becomes a text item with the sender badge, name and folded count', 
 });
 
 test('an inline gift becomes a gift item with its count', () => {
-  const e: GiftEvent = { ...base, id: 'g1', own: true, priority: 'high', kind: 'gift', gift: { type: 1, name: '🌹 Rose', count: 3, units: '' } };
+  const e: GiftEvent = {
+    ...base,
+    id: 'g1',
+    own: true,
+    priority: 'high',
+    kind: 'gift',
+    gift: { type: 1, name: '🌹 Rose', count: 3, units: '' },
+  };
   expect(barrageItemFrom(e)).toEqual({ id: 'g1', own: true, level: 23, name: 'Mei', kind: 'gift', text: '🌹 Rose', count: 3 });
   expect(barrageItemFrom({ ...e, gift: { ...e.gift, units: 'bunches' } }, 2)).toMatchObject({ text: '🌹 Rose bunches', count: 6 });
 });

@@ -84,19 +84,24 @@ describe('BarrageStage', () => {
 
   test('property: under random floods, accepted per instant never exceeds the capacity predicted for it', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ dt: fc.integer({ min: 0, max: 1500 }), n: fc.integer({ min: 0, max: 40 }), own: fc.boolean() }), { maxLength: 40 }), (steps) => {
-        const s = stage({ ...FLY, area: 'half' });
-        let now = 0;
-        for (const step of steps) {
-          now += step.dt;
-          const cap = s.freeCapacity(now);
-          expect(cap).toBeGreaterThanOrEqual(0);
-          let others = 0;
-          for (let i = 0; i < step.n; i++) if (s.push({ id: `${now}-${i}`, text: 'y'.repeat(1 + (i % 17)) }, now, true)) others++;
-          expect(others).toBe(Math.min(cap, step.n));
-          if (step.own) expect(s.push({ id: `own-${now}`, text: 'mine', own: true }, now, true)).toBeTruthy();
-        }
-      }),
+      fc.property(
+        fc.array(fc.record({ dt: fc.integer({ min: 0, max: 1500 }), n: fc.integer({ min: 0, max: 40 }), own: fc.boolean() }), {
+          maxLength: 40,
+        }),
+        (steps) => {
+          const s = stage({ ...FLY, area: 'half' });
+          let now = 0;
+          for (const step of steps) {
+            now += step.dt;
+            const cap = s.freeCapacity(now);
+            expect(cap).toBeGreaterThanOrEqual(0);
+            let others = 0;
+            for (let i = 0; i < step.n; i++) if (s.push({ id: `${now}-${i}`, text: 'y'.repeat(1 + (i % 17)) }, now, true)) others++;
+            expect(others).toBe(Math.min(cap, step.n));
+            if (step.own) expect(s.push({ id: `own-${now}`, text: 'mine', own: true }, now, true)).toBeTruthy();
+          }
+        },
+      ),
     );
   });
 });

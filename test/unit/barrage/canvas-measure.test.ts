@@ -14,7 +14,10 @@ describe('warmMeasure', () => {
     const warm = recording();
     warmMeasure(warm.measure, fontSize);
     const real = recording();
-    layoutItem({ id: 'g', kind: 'gift', name: '小王', text: '🎁 送出 火箭', level: 42, count: 3 }, real.measure, { fontSize, maxWidth: 600 });
+    layoutItem({ id: 'g', kind: 'gift', name: '小王', text: '🎁 送出 火箭', level: 42, count: 3 }, real.measure, {
+      fontSize,
+      maxWidth: 600,
+    });
     expect([...real.fonts].filter((f) => !warm.fonts.has(f))).toEqual([]);
     expect(warm.fonts.size).toBe(3); // text semibold, count bold, badge bold at its smaller size
   });

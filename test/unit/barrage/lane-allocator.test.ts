@@ -126,7 +126,16 @@ type Op =
   | { readonly kind: 'stage'; readonly width: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 12, arbitrary: fc.record({ kind: fc.constant('push' as const), dt: fc.integer({ min: 0, max: 3000 }), width: fc.integer({ min: 1, max: 900 }), own: fc.boolean(), burst: fc.integer({ min: 1, max: 6 }) }) },
+  {
+    weight: 12,
+    arbitrary: fc.record({
+      kind: fc.constant('push' as const),
+      dt: fc.integer({ min: 0, max: 3000 }),
+      width: fc.integer({ min: 1, max: 900 }),
+      own: fc.boolean(),
+      burst: fc.integer({ min: 1, max: 6 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('travel' as const), travelMs: fc.integer({ min: 4000, max: 16_000 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('stage' as const), width: fc.integer({ min: 200, max: 1600 }) }) },
 );
@@ -177,37 +186,47 @@ function assertBehind(a: Placement, b: Placement, samples: readonly number[]): v
 describe('LaneAllocator properties', () => {
   test.each(['full', 'half', 'third'] as const)('no two items in a lane ever overlap (%s area)', (area) => {
     fc.assert(
-      fc.property(fc.array(opArb, { minLength: 1, maxLength: 60 }), fc.array(fc.integer({ min: 0, max: 200_000 }), { maxLength: 40 }), (ops, samples) => {
-        const placed = run(ops, area);
-        const byLane = new Map<number, Placement[]>();
-        for (const p of placed) byLane.set(p.lane, [...(byLane.get(p.lane) ?? []), p]);
-        for (const lane of byLane.values()) {
-          for (let i = 0; i < lane.length; i++) for (let j = i + 1; j < lane.length; j++) assertBehind(lane[i]!, lane[j]!, samples);
-        }
-      }),
+      fc.property(
+        fc.array(opArb, { minLength: 1, maxLength: 60 }),
+        fc.array(fc.integer({ min: 0, max: 200_000 }), { maxLength: 40 }),
+        (ops, samples) => {
+          const placed = run(ops, area);
+          const byLane = new Map<number, Placement[]>();
+          for (const p of placed) byLane.set(p.lane, [...(byLane.get(p.lane) ?? []), p]);
+          for (const lane of byLane.values()) {
+            for (let i = 0; i < lane.length; i++) for (let j = i + 1; j < lane.length; j++) assertBehind(lane[i]!, lane[j]!, samples);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   test('nextFreeAt is exactly when capacity next grows', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ dt: fc.integer({ min: 0, max: 2000 }), width: fc.integer({ min: 1, max: 900 }) }), { minLength: 1, maxLength: 40 }), (steps) => {
-        const a = new LaneAllocator({ ...BASE, area: 'half' });
-        let now = 0;
-        for (const s of steps) {
-          now += s.dt;
-          a.tryPlace(s.width, now);
-          const cap = a.freeCapacity(now);
-          const next = a.nextFreeAt(now);
-          if (next === null) {
-            expect(cap).toBe(a.laneCount);
-            continue;
+      fc.property(
+        fc.array(fc.record({ dt: fc.integer({ min: 0, max: 2000 }), width: fc.integer({ min: 1, max: 900 }) }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (steps) => {
+          const a = new LaneAllocator({ ...BASE, area: 'half' });
+          let now = 0;
+          for (const s of steps) {
+            now += s.dt;
+            a.tryPlace(s.width, now);
+            const cap = a.freeCapacity(now);
+            const next = a.nextFreeAt(now);
+            if (next === null) {
+              expect(cap).toBe(a.laneCount);
+              continue;
+            }
+            expect(next).toBeGreaterThan(now);
+            expect(a.freeCapacity((now + next) / 2)).toBe(cap);
+            expect(a.freeCapacity(next)).toBeGreaterThan(cap);
           }
-          expect(next).toBeGreaterThan(now);
-          expect(a.freeCapacity((now + next) / 2)).toBe(cap);
-          expect(a.freeCapacity(next)).toBeGreaterThan(cap);
-        }
-      }),
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { decide, finalVerdict, neededBreaches, summaryLine, type CheckInput } from '../../bench/gates.ts';
 import { fpsAtResolution, pairRatios } from '../../bench/gate-checks.ts';
 
-const check = (values: number[], over: Partial<CheckInput> = {}): CheckInput => ({ id: 'G1', label: 'x', workload: 'W1@40', kind: 'ratio', op: '<=', threshold: 0.5, values, ...over });
+const check = (values: number[], over: Partial<CheckInput> = {}): CheckInput => ({
+  id: 'G1',
+  label: 'x',
+  workload: 'W1@40',
+  kind: 'ratio',
+  op: '<=',
+  threshold: 0.5,
+  values,
+  ...over,
+});
 
 describe('gate decisions', () => {
   it('needs a majority of the repetitions to breach', () => {
@@ -68,4 +77,3 @@ describe('fps at the measured resolution', () => {
     expect(fpsAtResolution(Number.NaN)).toBeNaN();
   });
 });
-

@@ -7,11 +7,18 @@ import { ChatInputController, chatInputResources } from '../../../src/chat/chat-
 
 const T0 = 1_700_000_000_000;
 
-interface Field { value: string }
+interface Field {
+  value: string;
+}
 
 function setup(opts: { limit?: number; clientIds?: boolean } = {}) {
   const sent: string[] = [];
-  const host = { updates: 0, requestUpdate() { this.updates++; } };
+  const host = {
+    updates: 0,
+    requestUpdate() {
+      this.updates++;
+    },
+  };
   let n = 0;
   const ctrl = new ChatInputController(host, {
     onSend: (text) => {
@@ -27,7 +34,16 @@ function setup(opts: { limit?: number; clientIds?: boolean } = {}) {
     ctrl.onInput({ target: field, isComposing } as unknown as Event);
   };
   const key = (init: Partial<KeyboardEvent> & { key: string }) => {
-    const e = { isComposing: false, keyCode: init.key === 'Enter' ? 13 : 0, shiftKey: false, altKey: false, ctrlKey: false, metaKey: false, defaultPrevented: false, ...init } as KeyboardEvent & { defaultPrevented: boolean };
+    const e = {
+      isComposing: false,
+      keyCode: init.key === 'Enter' ? 13 : 0,
+      shiftKey: false,
+      altKey: false,
+      ctrlKey: false,
+      metaKey: false,
+      defaultPrevented: false,
+      ...init,
+    } as KeyboardEvent & { defaultPrevented: boolean };
     (e as { preventDefault: () => void }).preventDefault = () => ((e as { defaultPrevented: boolean }).defaultPrevented = true);
     ctrl.onKeyDown(e);
     return e.defaultPrevented;

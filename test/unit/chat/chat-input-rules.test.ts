@@ -77,7 +77,10 @@ describe('length in code points, as the protocol counts', () => {
   });
 
   it('agrees with Array.from for any string', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => codePointLength(s) === Array.from(s).length), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => codePointLength(s) === Array.from(s).length),
+      { numRuns: 300 },
+    );
   }, 30_000);
 
   it('clamps at the limit without cutting a grapheme apart', () => {

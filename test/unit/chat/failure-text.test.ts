@@ -11,8 +11,19 @@ beforeAll(async () => {
 });
 
 const REASONS: FailureReason[] = [
-  'rejected', 'muted', 'sensitive', 'too-large', 'too-fast', 'room-gone', 'not-logged-in',
-  'kicked', 'sig-expired', 'network', 'cancelled', 'insufficient-balance', 'unknown',
+  'rejected',
+  'muted',
+  'sensitive',
+  'too-large',
+  'too-fast',
+  'room-gone',
+  'not-logged-in',
+  'kicked',
+  'sig-expired',
+  'network',
+  'cancelled',
+  'insufficient-balance',
+  'unknown',
 ];
 const LANGS: Lang[] = ['en', 'ko', 'zh-CN'];
 

@@ -10,12 +10,12 @@ import { LINES } from '../../../demo/server/crowd-lines.ts';
 import type { CrowdApi, CrowdPriority } from '../../../demo/server/hooks.ts';
 import { seeded as mulberry32 } from '../../../demo/tools/seeded-random.ts';
 
-const catalog = JSON.parse(
-  readFileSync(new URL('../../../demo/public/gifts/catalog.json', import.meta.url), 'utf8'),
-) as Array<{ id: string; type: number }>;
+const catalog = JSON.parse(readFileSync(new URL('../../../demo/public/gifts/catalog.json', import.meta.url), 'utf8')) as Array<{
+  id: string;
+  type: number;
+}>;
 const catalogIds = new Set(catalog.map((g) => g.id));
 const allLines = new Set(Object.values(LINES).flat());
-
 
 type Call =
   | { op: 'join'; user: string; nick: string; level: number }
@@ -315,7 +315,13 @@ describe('flood()', () => {
     vi.advanceTimersByTime(119_000);
     expect(c.flooding).toBe(false);
     expect(rec.sends()).toBe(MAX_FLOOD_RATE * 120);
-    for (const [r, s] of [[0, 1], [10, 0], [NaN, 1], [10, Infinity], [-1, 5]] as const) {
+    for (const [r, s] of [
+      [0, 1],
+      [10, 0],
+      [NaN, 1],
+      [10, Infinity],
+      [-1, 5],
+    ] as const) {
       expect(() => c.flood(r, s)).toThrow();
     }
     expect(vi.getTimerCount()).toBe(0);

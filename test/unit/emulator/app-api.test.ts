@@ -11,7 +11,8 @@ afterEach(async () => {
   for (const c of clients.splice(0)) c.close();
   await emu.close();
 });
-const post = (path: string, body: unknown) => fetch(`${emu.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (path: string, body: unknown) =>
+  fetch(`${emu.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 /** Logs a viewer in to the demo business server; answers the session cookie. */
 async function login(userID: string, nick = userID): Promise<string> {
@@ -22,10 +23,14 @@ async function login(userID: string, nick = userID): Promise<string> {
   return cookie.split(';')[0]!;
 }
 const postAs = (cookie: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${emu.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: JSON.stringify(body) });
+  fetch(`${emu.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('POST /api/login and /api/usersig', () => {
-  test('signs only for the user of the caller\'s session; refuses bad, reserved and admin ids; admin sig per policy', async () => {
+  test("signs only for the user of the caller's session; refuses bad, reserved and admin ids; admin sig per policy", async () => {
     emu = await startEmulator({ config: { issueAdminSig: 'never' } });
     expect((await post('/api/usersig', { userID: 'viewer_1' })).status).toBe(403); // no session
     const cookie = await login('viewer_1');
@@ -63,12 +68,16 @@ describe('POST /api/login and /api/usersig', () => {
     emu = await startEmulator();
     expect(emu.config.issueAdminSig).toBe('loopback');
     expect((await post('/api/usersig', { userID: emu.config.admin })).status).toBe(200);
-    expect(await (await fetch(`${emu.url}/api/config`)).json()).toEqual({ sdkAppId: emu.config.sdkAppId, admin: 'administrator', rooms: [] });
+    expect(await (await fetch(`${emu.url}/api/config`)).json()).toEqual({
+      sdkAppId: emu.config.sdkAppId,
+      admin: 'administrator',
+      rooms: [],
+    });
   });
 });
 
 describe('gift billing', () => {
-  test('charges the session user\'s wallet once per clientId and sends the gift from the admin account naming the payer; errors send nothing', async () => {
+  test("charges the session user's wallet once per clientId and sends the gift from the admin account naming the payer; errors send nothing", async () => {
     emu = await startEmulator({ config: { walletStart: 3000 } });
     await createRoom(emu, 'live');
     const w = await TestClient.open(emu.wsUrl);
@@ -85,10 +94,29 @@ describe('gift billing', () => {
     const ok = (await res.json()) as { ok: boolean; balance: number; messageId: string };
     expect(ok).toMatchObject({ ok: true, balance: 1000 });
     const m = await w.waitMessage((x) => x.ID === ok.messageId);
-    expect(m).toMatchObject({ type: 'TIMCustomElem', from: 'administrator', priority: 'High', cloudCustomData: '{"lcr":{"level":12,"cid":"g1"}}' });
+    expect(m).toMatchObject({
+      type: 'TIMCustomElem',
+      from: 'administrator',
+      priority: 'High',
+      cloudCustomData: '{"lcr":{"level":12,"cid":"g1"}}',
+    });
     expect(JSON.parse(m.payload.data as string)).toEqual({
-      version: 1, businessID: 'flutter_live_kit',
-      data: { cmd: 'send_gift_message', cmdInfo: { senderID: 'alice', senderNick: 'Alice', type: 3, giftUrl: '/gifts/rocket.svg', giftCount: 1, giftSEUrl: '/gifts/rocket.json', giftName: 'Super Rocket', giftUnits: '', giftId: 'rocket' } },
+      version: 1,
+      businessID: 'flutter_live_kit',
+      data: {
+        cmd: 'send_gift_message',
+        cmdInfo: {
+          senderID: 'alice',
+          senderNick: 'Alice',
+          type: 3,
+          giftUrl: '/gifts/rocket.svg',
+          giftCount: 1,
+          giftSEUrl: '/gifts/rocket.json',
+          giftName: 'Super Rocket',
+          giftUnits: '',
+          giftId: 'rocket',
+        },
+      },
     });
 
     // The same request again (a retry after a lost answer, a double submit): billed once, same answer.
@@ -102,7 +130,9 @@ describe('gift billing', () => {
     // A clientId reused for another gift is refused, not billed.
     expect((await postAs(alice, '/api/gifts', { roomId: 'live', giftId: 'rose', count: 1, clientId: 'g1' })).status).toBe(409);
     // Paying for someone else, or without an idempotency key: refused.
-    expect((await postAs(alice, '/api/gifts', { roomId: 'live', userID: 'bob', giftId: 'rose', count: 1, clientId: 'g2' })).status).toBe(403);
+    expect((await postAs(alice, '/api/gifts', { roomId: 'live', userID: 'bob', giftId: 'rose', count: 1, clientId: 'g2' })).status).toBe(
+      403,
+    );
     expect((await postAs(alice, '/api/gifts', { roomId: 'live', giftId: 'rose', count: 1 })).status).toBe(400);
 
     const poor = await postAs(alice, '/api/gifts', { roomId: 'live', giftId: 'car', count: 3, clientId: 'g3' });
@@ -120,7 +150,7 @@ describe('gift billing', () => {
 });
 
 describe('the before-send callback (trust)', () => {
-  test('clients may send text, likes and enter notices; gifts, control and unknown commands are refused (10016); metadata is the server\'s', async () => {
+  test("clients may send text, likes and enter notices; gifts, control and unknown commands are refused (10016); metadata is the server's", async () => {
     emu = await startEmulator();
     await createRoom(emu, 'live');
     const w = await TestClient.open(emu.wsUrl);
@@ -130,19 +160,31 @@ describe('the before-send callback (trust)', () => {
     await mallory.login(emu, 'mallory', { nick: 'Mallory', level: 99 });
     await mallory.ok('join', { roomId: 'live' });
     emu.app.sessions.setLevel('mallory', 2);
-    const env = (cmd: string, cmdInfo: Record<string, unknown> = {}) => JSON.stringify({ version: 1, businessID: 'flutter_live_kit', data: { cmd, cmdInfo } });
-    const custom = (data: string) => ({ wire: { type: 'TIMCustomElem', data, description: '', extension: '', priority: 'high', cloudCustomData: '' } });
+    const env = (cmd: string, cmdInfo: Record<string, unknown> = {}) =>
+      JSON.stringify({ version: 1, businessID: 'flutter_live_kit', data: { cmd, cmdInfo } });
+    const custom = (data: string) => ({
+      wire: { type: 'TIMCustomElem', data, description: '', extension: '', priority: 'high', cloudCustomData: '' },
+    });
     for (const cmd of ['send_gift_message', 'room_state_changed', 'announcement_changed', 'audience_count', 'system_notice', 'poll_open']) {
-      expect(await mallory.request('send', custom(env(cmd, { type: 3, giftName: 'Crown', giftCount: 99, state: 'ended', text: 'x', count: 9 })))).toMatchObject({ ok: false, code: 10016 });
+      expect(
+        await mallory.request('send', custom(env(cmd, { type: 3, giftName: 'Crown', giftCount: 99, state: 'ended', text: 'x', count: 9 }))),
+      ).toMatchObject({ ok: false, code: 10016 });
     }
     expect(await mallory.request('send', custom(env('send_like_message', { count: 3 })))).toMatchObject({ ok: true });
-    const sent = await mallory.request('send', { wire: { type: 'TIMTextElem', text: 'hi', priority: 'high', cloudCustomData: '{"lcr":{"role":"admin","level":99,"cid":"c-9"}}' } });
+    const sent = await mallory.request('send', {
+      wire: { type: 'TIMTextElem', text: 'hi', priority: 'high', cloudCustomData: '{"lcr":{"role":"admin","level":99,"cid":"c-9"}}' },
+    });
     expect(sent).toMatchObject({ ok: true });
     const text = await w.waitMessage((m) => m.type === 'TIMTextElem');
     // No role claim survives, the level is the server's, the client id stays; High is queued as Normal.
     expect(text).toMatchObject({ from: 'mallory', cloudCustomData: '{"lcr":{"level":2,"cid":"c-9"}}', priority: 'Normal' });
     await sleep(200);
-    expect(w.messages().filter((m) => m.type === 'TIMCustomElem').map((m) => JSON.parse(m.payload.data as string).data.cmd)).toEqual(['send_like_message']);
+    expect(
+      w
+        .messages()
+        .filter((m) => m.type === 'TIMCustomElem')
+        .map((m) => JSON.parse(m.payload.data as string).data.cmd),
+    ).toEqual(['send_like_message']);
   });
 });
 
@@ -184,7 +226,10 @@ describe('POST /api/crowd', () => {
   test('without a simulator installed it says so', async () => {
     emu = await startEmulator();
     await createRoom(emu, 'live');
-    const r = await fetch(`${emu.url}/api/crowd?${emu.adminQuery()}`, { method: 'POST', body: JSON.stringify({ roomId: 'live', action: 'start' }) });
+    const r = await fetch(`${emu.url}/api/crowd?${emu.adminQuery()}`, {
+      method: 'POST',
+      body: JSON.stringify({ roomId: 'live', action: 'start' }),
+    });
     expect(r.status).toBe(409);
   });
 });

@@ -37,8 +37,13 @@ test('text, custom (gift, like, any), tips 1/2/6/7/10/11, notices 5/255, broadca
   clients.push(alice);
   await alice.login(emu, 'alice', { nick: 'Alice', level: 3 });
   await alice.ok('join', { roomId: 'live' });
-  await alice.ok('send', { wire: { type: 'TIMTextElem', text: 'hello', priority: 'normal', cloudCustomData: '{"lcr":{"level":3,"cid":"c-1"}}' } });
-  const gift = await fetch(`${emu.url}/api/gifts`, { method: 'POST', body: JSON.stringify({ roomId: 'live', userID: 'alice', giftId: 'rocket', count: 1, clientId: 'g-1' }) });
+  await alice.ok('send', {
+    wire: { type: 'TIMTextElem', text: 'hello', priority: 'normal', cloudCustomData: '{"lcr":{"level":3,"cid":"c-1"}}' },
+  });
+  const gift = await fetch(`${emu.url}/api/gifts`, {
+    method: 'POST',
+    body: JSON.stringify({ roomId: 'live', userID: 'alice', giftId: 'rocket', count: 1, clientId: 'g-1' }),
+  });
   expect(gift.status).toBe(200);
   const crowd = createCrowdApi(emu.engine, 'live', emu.billing);
   crowd.join('bot-1', 'Bot', 5);
@@ -46,7 +51,18 @@ test('text, custom (gift, like, any), tips 1/2/6/7/10/11, notices 5/255, broadca
   crowd.sendGift('bot-1', 'rose', 3);
   // A command of the host's own: the business server sends it (clients may send only text, likes and enter notices).
   await rest(emu, 'group_open_http_svc/send_group_msg', {
-    GroupId: 'live', Random: 7, MsgBody: [{ MsgType: 'TIMCustomElem', MsgContent: { Data: JSON.stringify({ version: 1, businessID: 'flutter_live_kit', data: { cmd: 'poll_open', cmdInfo: { q: 'yes?' } } }), Desc: 'poll_open', Ext: '' } }],
+    GroupId: 'live',
+    Random: 7,
+    MsgBody: [
+      {
+        MsgType: 'TIMCustomElem',
+        MsgContent: {
+          Data: JSON.stringify({ version: 1, businessID: 'flutter_live_kit', data: { cmd: 'poll_open', cmdInfo: { q: 'yes?' } } }),
+          Desc: 'poll_open',
+          Ext: '',
+        },
+      },
+    ],
   });
   crowd.leave('bot-1');
   const admin = (cmd: string, body: Record<string, unknown>) => rest(emu, `group_open_http_svc/${cmd}`, { GroupId: 'live', ...body });
@@ -55,17 +71,33 @@ test('text, custom (gift, like, any), tips 1/2/6/7/10/11, notices 5/255, broadca
   await admin('ban_group_member', { Members_Account: ['mallory'], Duration: 60 });
   await admin('unban_group_member', { Members_Account: ['mallory'] });
   await admin('send_group_system_notification', { Content: 'maintenance at 10' });
-  await admin('modify_group_attr', { GroupAttr: [{ key: 'state', value: 'live' }, { key: 'startTime', value: String(Date.now()) }] });
-  await rest(emu, 'group_open_http_svc/send_broadcast_msg', { Random: 1, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'to every room' } }] });
+  await admin('modify_group_attr', {
+    GroupAttr: [
+      { key: 'state', value: 'live' },
+      { key: 'startTime', value: String(Date.now()) },
+    ],
+  });
+  await rest(emu, 'group_open_http_svc/send_broadcast_msg', {
+    Random: 1,
+    MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'to every room' } }],
+  });
 
   const expected = [
     (m: Record<string, unknown>) => m.type === 'TIMTextElem' && !m.isBroadcastMessage,
     (m: Record<string, unknown>) => m.type === 'TIMTextElem' && m.isBroadcastMessage === true,
-    ...[1, 2, 6, 7, 10, 11].map((op) => (m: Record<string, unknown>) => m.type === 'TIMGroupTipElem' && (m.payload as { operationType: number }).operationType === op),
+    ...[1, 2, 6, 7, 10, 11].map(
+      (op) => (m: Record<string, unknown>) => m.type === 'TIMGroupTipElem' && (m.payload as { operationType: number }).operationType === op,
+    ),
     (m: Record<string, unknown>) => m.type === 'TIMGroupSystemNoticeElem',
-    ...['send_gift_message', 'send_like_message', 'poll_open'].map((cmd) => (m: Record<string, unknown>) => m.type === 'TIMCustomElem' && String((m.payload as { data: string }).data).includes(cmd)),
+    ...['send_gift_message', 'send_like_message', 'poll_open'].map(
+      (cmd) => (m: Record<string, unknown>) => m.type === 'TIMCustomElem' && String((m.payload as { data: string }).data).includes(cmd),
+    ),
   ];
-  await until(() => expected.every((p) => w.messages().some((m) => p(m as unknown as Record<string, unknown>))) || undefined, 5000, 'every kind of message');
+  await until(
+    () => expected.every((p) => w.messages().some((m) => p(m as unknown as Record<string, unknown>))) || undefined,
+    5000,
+    'every kind of message',
+  );
 
   // A second login of the watcher's user kicks it; then the room is dismissed for the other socket.
   const tab2 = await TestClient.open(emu.wsUrl);
@@ -76,7 +108,12 @@ test('text, custom (gift, like, any), tips 1/2/6/7/10/11, notices 5/255, broadca
   await rest(emu, 'group_open_http_svc/destroy_group', { GroupId: 'live' });
   await tab2.waitMessage((m) => m.type === 'TIMGroupSystemNoticeElem' && m.payload.operationType === 5);
 
-  const frames = [...inbound(w), ...inbound(tab2), { kind: 'profile', profile: snap.profile } as InboundFrame, { kind: 'attributes', attributes: snap.attributes } as InboundFrame];
+  const frames = [
+    ...inbound(w),
+    ...inbound(tab2),
+    { kind: 'profile', profile: snap.profile } as InboundFrame,
+    { kind: 'attributes', attributes: snap.attributes } as InboundFrame,
+  ];
   const ctx = { now: Date.now(), origin: emu.url, selfId: 'watcher', anchorId: 'anchor' };
   const kinds = new Set<string>();
   for (const f of frames) {
@@ -85,6 +122,21 @@ test('text, custom (gift, like, any), tips 1/2/6/7/10/11, notices 5/255, broadca
     for (const e of r.events) kinds.add(e.kind);
   }
   expect([...kinds].sort()).toEqual(
-    ['announcement', 'audience', 'ban', 'custom', 'gift', 'introduction', 'kick', 'like', 'member-enter', 'member-leave', 'mute', 'room-state', 'system', 'text'].sort(),
+    [
+      'announcement',
+      'audience',
+      'ban',
+      'custom',
+      'gift',
+      'introduction',
+      'kick',
+      'like',
+      'member-enter',
+      'member-leave',
+      'mute',
+      'room-state',
+      'system',
+      'text',
+    ].sort(),
   );
 });

@@ -46,8 +46,16 @@ test(`${RATE_IN} msg/s for ${SECONDS} s: ≤ 40 delivered per second, every High
       for (let i = 0; i < 18; i++) bots.sendText(`bot${i}`, `t${step}-${i}`);
       for (let i = 0; i < 15; i++) bots.sendLike(`bot${i + 18}`, 3);
       // (A command clients may send: the business server's before-send callback rejects others.)
-      for (let i = 0; i < 3; i++) bots.sendCustom(`bot${i + 33}`, '{"version":1,"businessID":"x","data":{"cmd":"send_like_message","cmdInfo":{"count":1}}}', 'Lowest');
-      const sent = await Promise.all([sender.request('send', { wire: { type: 'TIMTextElem', text: `h${step}a`, priority: 'normal', cloudCustomData: '' } }), sender.request('send', { wire: { type: 'TIMTextElem', text: `h${step}b`, priority: 'normal', cloudCustomData: '' } })]);
+      for (let i = 0; i < 3; i++)
+        bots.sendCustom(
+          `bot${i + 33}`,
+          '{"version":1,"businessID":"x","data":{"cmd":"send_like_message","cmdInfo":{"count":1}}}',
+          'Lowest',
+        );
+      const sent = await Promise.all([
+        sender.request('send', { wire: { type: 'TIMTextElem', text: `h${step}a`, priority: 'normal', cloudCustomData: '' } }),
+        sender.request('send', { wire: { type: 'TIMTextElem', text: `h${step}b`, priority: 'normal', cloudCustomData: '' } }),
+      ]);
       senderResults.push(...sent.map((r) => r.ok));
       offered += 40;
       await new Promise((r) => setImmediate(r)); // let the bots' sends reach frequency control
@@ -63,8 +71,14 @@ test(`${RATE_IN} msg/s for ${SECONDS} s: ≤ 40 delivered per second, every High
     await until(() => receiver.messages().length - baseline === total || undefined, 5000, `${total} deliveries on the socket`);
 
     let worst = 0;
-    for (const d of deliveries) worst = Math.max(worst, deliveries.filter((x) => x.t > d.t - 1000 && x.t <= d.t).reduce((a, x) => a + x.n, 0));
-    const perSecond = Array.from({ length: SECONDS + 3 }, (_, s) => deliveries.filter((d) => d.t >= start + s * 1000 && d.t < start + (s + 1) * 1000).reduce((a, d) => a + d.n, 0));
+    for (const d of deliveries)
+      worst = Math.max(
+        worst,
+        deliveries.filter((x) => x.t > d.t - 1000 && x.t <= d.t).reduce((a, x) => a + x.n, 0),
+      );
+    const perSecond = Array.from({ length: SECONDS + 3 }, (_, s) =>
+      deliveries.filter((d) => d.t >= start + s * 1000 && d.t < start + (s + 1) * 1000).reduce((a, d) => a + d.n, 0),
+    );
     const got = receiver.messages().slice(baseline);
     const giftsGot = got.filter((m) => m.type === 'TIMCustomElem' && String(m.payload.data).includes('send_gift_message')).length;
 
@@ -76,7 +90,9 @@ test(`${RATE_IN} msg/s for ${SECONDS} s: ≤ 40 delivered per second, every High
     expect(senderResults.every(Boolean)).toBe(true); // shed or not, the sender saw success
     expect(room.stats.shed.Low - shedBefore.Low + room.stats.shed.Lowest - shedBefore.Lowest).toBe(50 * 18);
     expect(room.stats.shed.High).toBe(0);
-    console.info(`[flood] offered ${offered} in ${SECONDS} s; delivered ${total}; max in any sliding second ${worst}; per second ${perSecond.join('/')}; shed ${JSON.stringify(room.stats.shed)}`);
+    console.info(
+      `[flood] offered ${offered} in ${SECONDS} s; delivered ${total}; max in any sliding second ${worst}; per second ${perSecond.join('/')}; shed ${JSON.stringify(room.stats.shed)}`,
+    );
   } finally {
     for (const c of clients) c.close();
     await emu.close();

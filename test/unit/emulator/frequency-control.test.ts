@@ -21,7 +21,8 @@ describe('frequency control', () => {
     const fc = new FrequencyControl<Item>({ rate: 40, random: seeded(1) });
     let id = 0;
     // 400 msg/s: per 100 ms 40 messages, 2 of them High, the rest Normal/Low/Lowest.
-    const arrivals = () => Array.from({ length: 40 }, (_, i) => ({ id: ++id, p: (i < 2 ? 'High' : i < 20 ? 'Normal' : i < 35 ? 'Low' : 'Lowest') as WirePriorityName }));
+    const priorityAt = (i: number): WirePriorityName => (i < 2 ? 'High' : i < 20 ? 'Normal' : i < 35 ? 'Low' : 'Lowest');
+    const arrivals = () => Array.from({ length: 40 }, (_, i) => ({ id: ++id, p: priorityAt(i) }));
     const { delivered, shed } = run(fc, arrivals, 5000);
     for (const { t } of delivered) {
       expect(delivered.filter((d) => d.t > t - 1000 && d.t <= t).length).toBeLessThanOrEqual(40);

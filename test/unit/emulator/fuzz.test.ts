@@ -30,12 +30,23 @@ function generator(random: () => number) {
     return pick([
       ...leaf,
       () => Array.from({ length: int(5) }, () => value(depth + 1)),
-      () => Object.fromEntries(Array.from({ length: int(5) }, () => [pick([str(), 'GroupId', 'MsgBody', 'Members_Account', 'GroupAttr', 'MuteTime', 'type', 'text', 'data']), value(depth + 1)])),
+      () =>
+        Object.fromEntries(
+          Array.from({ length: int(5) }, () => [
+            pick([str(), 'GroupId', 'MsgBody', 'Members_Account', 'GroupAttr', 'MuteTime', 'type', 'text', 'data']),
+            value(depth + 1),
+          ]),
+        ),
     ])();
   };
   const wire = () =>
     pick([
-      () => ({ type: 'TIMTextElem', text: value(), priority: pick(['high', 'normal', 'low', 'lowest', 'urgent', 3]), cloudCustomData: value() }),
+      () => ({
+        type: 'TIMTextElem',
+        text: value(),
+        priority: pick(['high', 'normal', 'low', 'lowest', 'urgent', 3]),
+        cloudCustomData: value(),
+      }),
       () => ({ type: 'TIMCustomElem', data: value(), description: value(), extension: value(), priority: 'high', cloudCustomData: '' }),
       () => value(),
     ])();
@@ -60,7 +71,8 @@ function generator(random: () => number) {
         });
     }
   };
-  const body = (): string => (random() < 0.1 ? pick(['', '{', 'null', '[]', '\u0000', '{"GroupId":'.repeat(100)]) : JSON.stringify(value()));
+  const body = (): string =>
+    random() < 0.1 ? pick(['', '{', 'null', '[]', '\u0000', '{"GroupId":'.repeat(100)]) : JSON.stringify(value());
   const typedBody = (): Record<string, unknown> => ({
     GroupId: pick(['live', 'fuzz-room', str(), value()]),
     Members_Account: pick([[str()], value(), ['alice', 'bob']]),
@@ -154,7 +166,10 @@ test(`survives ${WS_FRAMES} garbage frames and ${HTTP_BODIES} garbage REST/API b
     await watcher.ok('join', { roomId: 'after-fuzz' });
     await ok.ok('send', { wire: { type: 'TIMTextElem', text: 'still alive', priority: 'normal', cloudCustomData: '' } });
     await watcher.waitMessage((m) => m.payload.text === 'still alive');
-    expect(await rest(emu, 'group_open_http_svc/get_online_member_num', { GroupId: 'after-fuzz' })).toMatchObject({ ActionStatus: 'OK', OnlineMemberNum: 2 });
+    expect(await rest(emu, 'group_open_http_svc/get_online_member_num', { GroupId: 'after-fuzz' })).toMatchObject({
+      ActionStatus: 'OK',
+      OnlineMemberNum: 2,
+    });
     await until(() => emu.engine.sessions.size >= 2 || undefined, 1000, 'sessions');
   } finally {
     for (const c of clients) c.close();

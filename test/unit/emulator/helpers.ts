@@ -64,7 +64,11 @@ export class TestClient {
   async request(t: string, fields: Record<string, unknown> = {}): Promise<Extract<ServerFrame, { t: 'result' }>> {
     const rid = ++this.rid;
     this.ws.send(JSON.stringify({ ...fields, t, rid }));
-    return until(() => this.frames.find((f): f is Extract<ServerFrame, { t: 'result' }> => f.t === 'result' && f.rid === rid), 3000, `result of ${t}`);
+    return until(
+      () => this.frames.find((f): f is Extract<ServerFrame, { t: 'result' }> => f.t === 'result' && f.rid === rid),
+      3000,
+      `result of ${t}`,
+    );
   }
 
   async ok(t: string, fields: Record<string, unknown> = {}): Promise<unknown> {
@@ -95,7 +99,10 @@ export class TestClient {
 }
 
 export async function rest(emu: Emulator, command: string, body: unknown, query = emu.adminQuery()): Promise<Record<string, unknown>> {
-  const res = await fetch(`${emu.url}/v4/${command}?${query}`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(`${emu.url}/v4/${command}?${query}`, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return (await res.json()) as Record<string, unknown>;
 }
 

@@ -13,7 +13,12 @@ afterEach(async () => {
 
 async function sendMany(n: number, prefix: string): Promise<void> {
   for (let i = 0; i < n; i++) {
-    const r = await rest(emu!, 'group_open_http_svc/send_group_msg', { GroupId: 'live', Random: i, From_Account: 'anchor', MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: `${prefix}${i}` } }] });
+    const r = await rest(emu!, 'group_open_http_svc/send_group_msg', {
+      GroupId: 'live',
+      Random: i,
+      From_Account: 'anchor',
+      MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: `${prefix}${i}` } }],
+    });
     expect(r.ErrorCode).toBe(0);
   }
 }

@@ -12,7 +12,7 @@ let hook: Server | undefined;
 const clients: TestClient[] = [];
 
 /** A business server on 127.0.0.1:0 answering each callback with `answer(body)` (or never). */
-async function businessServer(answer: (body: Record<string, unknown>) => unknown | 'hang'): Promise<{ url: string; seen: Seen[] }> {
+async function businessServer(answer: (body: Record<string, unknown>) => unknown): Promise<{ url: string; seen: Seen[] }> {
   const seen: Seen[] = [];
   hook = createServer((req, res) => {
     let raw = '';
@@ -41,7 +41,11 @@ async function setup(config: Partial<EmulatorConfig>): Promise<{ sender: TestCli
   return { sender, watcher };
 }
 const text = (t: string) => ({ wire: { type: 'TIMTextElem', text: t, priority: 'normal', cloudCustomData: '{"lcr":{"level":1}}' } });
-const texts = (c: TestClient) => c.messages().filter((m) => m.type === 'TIMTextElem').map((m) => m.payload.text);
+const texts = (c: TestClient) =>
+  c
+    .messages()
+    .filter((m) => m.type === 'TIMTextElem')
+    .map((m) => m.payload.text);
 
 afterEach(async () => {
   for (const c of clients.splice(0)) c.close();
@@ -65,7 +69,7 @@ describe('keyword list', () => {
 describe('before-send callback (Group.CallbackBeforeSendMsg)', () => {
   test('is called with Tencent’s body; 0 allows, 1 rejects with 10016, 2 drops silently', async () => {
     const biz = await businessServer((b) => {
-      const t = ((b.MsgBody as { MsgContent: { Text: string } }[])[0]!).MsgContent.Text;
+      const t = (b.MsgBody as { MsgContent: { Text: string } }[])[0]!.MsgContent.Text;
       return { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: t.startsWith('reject') ? 1 : t.startsWith('drop') ? 2 : 0 };
     });
     const { sender, watcher } = await setup({ beforeSendUrl: biz.url, keywords: [] });
@@ -95,7 +99,11 @@ describe('before-send callback (Group.CallbackBeforeSendMsg)', () => {
   });
 
   test('the business server may rewrite the message body', async () => {
-    const biz = await businessServer(() => ({ ActionStatus: 'OK', ErrorCode: 0, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: '***' } }] }));
+    const biz = await businessServer(() => ({
+      ActionStatus: 'OK',
+      ErrorCode: 0,
+      MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: '***' } }],
+    }));
     const { sender, watcher } = await setup({ beforeSendUrl: biz.url, keywords: [] });
     await sender.ok('send', text('rude words'));
     expect((await watcher.waitMessage((m) => m.type === 'TIMTextElem')).payload.text).toBe('***');
@@ -120,7 +128,10 @@ describe('before-send callback (Group.CallbackBeforeSendMsg)', () => {
     const body = { GroupId: 'live', Random: 1, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'admin says' } }] };
     expect(await rest(emu!, 'group_open_http_svc/send_group_msg', body)).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 10016 });
     expect(biz.seen.at(-1)!.url.searchParams.get('OptPlatform')).toBe('RESTAPI');
-    const skip = await rest(emu!, 'group_open_http_svc/send_group_msg', { ...body, ForbidCallbackControl: ['ForbidBeforeSendMsgCallback'] });
+    const skip = await rest(emu!, 'group_open_http_svc/send_group_msg', {
+      ...body,
+      ForbidCallbackControl: ['ForbidBeforeSendMsgCallback'],
+    });
     expect(skip).toMatchObject({ ActionStatus: 'OK', ErrorCode: 0 });
   });
 });
@@ -143,8 +154,15 @@ describe('after-send callback (Group.CallbackAfterSendMsg)', () => {
     expect(delivered.length).toBe(8 - room.stats.shed.Normal);
     await until(() => after.seen.length === delivered.length || undefined, 2000, 'after-send calls');
     await sleep(100);
-    expect(after.seen.map((s) => (s.body.MsgBody as { MsgContent: { Text: string } }[])[0]!.MsgContent.Text).sort()).toEqual([...delivered].sort());
-    expect(after.seen[0]!.body).toMatchObject({ CallbackCommand: 'Group.CallbackAfterSendMsg', GroupId: 'live', Type: 'AVChatRoom', From_Account: 'alice' });
+    expect(after.seen.map((s) => (s.body.MsgBody as { MsgContent: { Text: string } }[])[0]!.MsgContent.Text).sort()).toEqual(
+      [...delivered].sort(),
+    );
+    expect(after.seen[0]!.body).toMatchObject({
+      CallbackCommand: 'Group.CallbackAfterSendMsg',
+      GroupId: 'live',
+      Type: 'AVChatRoom',
+      From_Account: 'alice',
+    });
     expect(typeof after.seen[0]!.body.MsgSeq).toBe('number');
     expect(typeof after.seen[0]!.body.MsgTime).toBe('number');
   });

@@ -31,7 +31,9 @@ describe('mutes', () => {
     const watcher = await member();
     const alice = await member('alice');
     const anchor = await member('anchor');
-    expect(await rest(emu, 'group_open_http_svc/modify_group_base_info', { GroupId: 'live', MuteAllMember: 'On' })).toMatchObject({ ErrorCode: 0 });
+    expect(await rest(emu, 'group_open_http_svc/modify_group_base_info', { GroupId: 'live', MuteAllMember: 'On' })).toMatchObject({
+      ErrorCode: 0,
+    });
     for (const c of [watcher, alice]) {
       const tip = await c.waitMessage((m) => m.type === 'TIMGroupTipElem' && m.payload.operationType === 6);
       expect(tip.payload.newGroupProfile).toEqual({ muteAllMembers: true });
@@ -41,14 +43,18 @@ describe('mutes', () => {
     const info = await rest(emu, 'group_open_http_svc/get_group_info', { GroupIdList: ['live'] });
     expect((info.GroupInfo as Record<string, unknown>[])[0]).toMatchObject({ MuteAllMember: 'On' });
     await rest(emu, 'group_open_http_svc/modify_group_base_info', { GroupId: 'live', ShutUpAllMember: 'Off' });
-    await watcher.waitMessage((m) => m.type === 'TIMGroupTipElem' && (m.payload.newGroupProfile as { muteAllMembers?: boolean })?.muteAllMembers === false);
+    await watcher.waitMessage(
+      (m) => m.type === 'TIMGroupTipElem' && (m.payload.newGroupProfile as { muteAllMembers?: boolean })?.muteAllMembers === false,
+    );
     expect((await alice.request('send', text('hi again'))).ok).toBe(true);
   });
 
   test('member mute with expiry: tip 7 with muteTime, 10017 until it expires; 0 unmutes; ShutUpTime accepted', async () => {
     const watcher = await member();
     const bob = await member('bob');
-    expect(await rest(emu, 'group_open_http_svc/forbid_send_msg', { GroupId: 'live', Members_Account: ['bob'], MuteTime: 60 })).toMatchObject({ ErrorCode: 0 });
+    expect(
+      await rest(emu, 'group_open_http_svc/forbid_send_msg', { GroupId: 'live', Members_Account: ['bob'], MuteTime: 60 }),
+    ).toMatchObject({ ErrorCode: 0 });
     const tip = await watcher.waitMessage((m) => m.type === 'TIMGroupTipElem' && m.payload.operationType === 7);
     expect(tip.payload.memberList).toEqual([{ userID: 'bob', muteTime: 60 }]);
     await bob.waitMessage((m) => m.type === 'TIMGroupTipElem' && m.payload.operationType === 7);
@@ -65,7 +71,9 @@ describe('mutes', () => {
     await rest(emu, 'group_open_http_svc/forbid_send_msg', { GroupId: 'live', Members_Account: ['bob'], ShutUpTime: 30 });
     expect(await bob.request('send', text('x'))).toMatchObject({ ok: false, code: 10017 });
     await rest(emu, 'group_open_http_svc/forbid_send_msg', { GroupId: 'live', Members_Account: ['bob'], MuteTime: 0 });
-    const unmute = await watcher.waitMessage((m) => m.type === 'TIMGroupTipElem' && (m.payload.memberList as { muteTime: number }[])?.[0]?.muteTime === 0);
+    const unmute = await watcher.waitMessage(
+      (m) => m.type === 'TIMGroupTipElem' && (m.payload.memberList as { muteTime: number }[])?.[0]?.muteTime === 0,
+    );
     expect(unmute.payload.memberList).toEqual([{ userID: 'bob', muteTime: 0 }]);
     expect((await bob.request('send', text('ok'))).ok).toBe(true);
   });
@@ -76,7 +84,14 @@ describe('bans', () => {
     const watcher = await member();
     const mallory = await member('mallory');
     expect(emu.engine.audience('live')).toBe(2);
-    expect(await rest(emu, 'group_open_http_svc/ban_group_member', { GroupId: 'live', Members_Account: ['mallory'], Duration: 120, Description: 'spam' })).toMatchObject({ ErrorCode: 0 });
+    expect(
+      await rest(emu, 'group_open_http_svc/ban_group_member', {
+        GroupId: 'live',
+        Members_Account: ['mallory'],
+        Duration: 120,
+        Description: 'spam',
+      }),
+    ).toMatchObject({ ErrorCode: 0 });
     for (const c of [watcher, mallory]) {
       const tip = await c.waitMessage((m) => m.type === 'TIMGroupTipElem' && m.payload.operationType === 10);
       expect(tip.payload).toMatchObject({ userIDList: ['mallory'], duration: 120 });
@@ -90,7 +105,9 @@ describe('bans', () => {
     expect((await mallory.request('join', { roomId: 'live' })).ok).toBe(true);
 
     await rest(emu, 'group_open_http_svc/ban_group_member', { GroupId: 'live', Members_Account: ['mallory'], Duration: 3600 });
-    expect(await rest(emu, 'group_open_http_svc/unban_group_member', { GroupId: 'live', Members_Account: ['mallory'] })).toMatchObject({ ErrorCode: 0 });
+    expect(await rest(emu, 'group_open_http_svc/unban_group_member', { GroupId: 'live', Members_Account: ['mallory'] })).toMatchObject({
+      ErrorCode: 0,
+    });
     await watcher.waitMessage((m) => m.type === 'TIMGroupTipElem' && m.payload.operationType === 11);
     expect((await mallory.request('join', { roomId: 'live' })).ok).toBe(true);
   });
@@ -101,8 +118,16 @@ describe('profile', () => {
     const watcher = await member();
     const long = await rest(emu, 'group_open_http_svc/modify_group_base_info', { GroupId: 'live', Notification: 'a'.repeat(241) });
     expect(long).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 10004 });
-    expect(await rest(emu, 'group_open_http_svc/modify_group_base_info', { GroupId: 'live', Introduction: '介'.repeat(101) })).toMatchObject({ ErrorCode: 10004 });
-    expect(await rest(emu, 'group_open_http_svc/modify_group_base_info', { GroupId: 'live', Notification: '公'.repeat(80), Introduction: 'b'.repeat(300) })).toMatchObject({ ErrorCode: 0 });
+    expect(
+      await rest(emu, 'group_open_http_svc/modify_group_base_info', { GroupId: 'live', Introduction: '介'.repeat(101) }),
+    ).toMatchObject({ ErrorCode: 10004 });
+    expect(
+      await rest(emu, 'group_open_http_svc/modify_group_base_info', {
+        GroupId: 'live',
+        Notification: '公'.repeat(80),
+        Introduction: 'b'.repeat(300),
+      }),
+    ).toMatchObject({ ErrorCode: 0 });
     const tip = await watcher.waitMessage((m) => m.type === 'TIMGroupTipElem' && m.payload.operationType === 6);
     expect(tip.payload.newGroupProfile).toEqual({ notification: '公'.repeat(80), introduction: 'b'.repeat(300) });
     const later = await member();

@@ -12,7 +12,8 @@ beforeEach(() => {
   const capture = (chunk: unknown): boolean => (logged.push(String(chunk)), true);
   vi.spyOn(process.stdout, 'write').mockImplementation(capture);
   vi.spyOn(process.stderr, 'write').mockImplementation(capture);
-  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const)
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
 });
 afterEach(async () => {
   await emu?.close();
@@ -29,7 +30,10 @@ test('logins, bad logins, REST calls, gifts and callbacks leave no secret in the
   await bad.request('login', { userId: 'bob', userSig: sig }); // someone else's UserSig
   await bad.request('login', { userId: 'bob', userSig: `${sig}garbage` });
   await rest(emu, 'group_open_http_svc/get_group_info', { GroupIdList: ['live'] });
-  await fetch(`${emu.url}/v4/group_open_http_svc/send_group_msg?sdkappid=1&identifier=administrator&usersig=${sig}&random=1&contenttype=json`, { method: 'POST', body: '{' });
+  await fetch(
+    `${emu.url}/v4/group_open_http_svc/send_group_msg?sdkappid=1&identifier=administrator&usersig=${sig}&random=1&contenttype=json`,
+    { method: 'POST', body: '{' },
+  );
   await fetch(`${emu.url}/api/gifts`); // the missing catalog warns (once)
   alice.close();
   bad.close();

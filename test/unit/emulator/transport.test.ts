@@ -36,12 +36,19 @@ function transport(extra: Partial<ConstructorParameters<typeof EmulatorTransport
   const frames: InboundFrame[] = [];
   t.state$.subscribe((s) => states.push(s));
   t.events$.subscribe((f) => frames.push(f));
-  const texts = () => frames.flatMap((f) => (f.kind === 'message' && (f.message as WireMessage).type === 'TIMTextElem' ? [(f.message as WireMessage).payload.text as string] : []));
+  const texts = () =>
+    frames.flatMap((f) =>
+      f.kind === 'message' && (f.message as WireMessage).type === 'TIMTextElem' ? [(f.message as WireMessage).payload.text as string] : [],
+    );
   return { t, states, frames, texts };
 }
 
 const adminText = (text: string) =>
-  rest(emu!, 'group_open_http_svc/send_group_msg', { GroupId: 'live', Random: 1, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }] });
+  rest(emu!, 'group_open_http_svc/send_group_msg', {
+    GroupId: 'live',
+    Random: 1,
+    MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }],
+  });
 
 describe('pure helpers', () => {
   test('wsUrlOf and jittered exponential backoff (0.5 s → 15 s)', () => {
@@ -82,12 +89,22 @@ class SilentSocket {
 
 describe('request correlation', () => {
   test('an unanswered request times out as a network failure; send still resolves; pings detect the stall', async () => {
-    const t = new EmulatorTransport({ url: 'http://127.0.0.1:9/', WebSocket: SilentSocket, requestTimeoutMs: 50, pingIntervalMs: 200, backoff: { initialMs: 10_000, maxMs: 10_000 } });
+    const t = new EmulatorTransport({
+      url: 'http://127.0.0.1:9/',
+      WebSocket: SilentSocket,
+      requestTimeoutMs: 50,
+      pingIntervalMs: 200,
+      backoff: { initialMs: 10_000, maxMs: 10_000 },
+    });
     transports.push(t);
     const states: ConnectionState[] = [];
     t.state$.subscribe((s) => states.push(s));
     await t.connect({ kind: 'guest' });
-    expect(await t.send({ type: 'TIMTextElem', text: 'x', priority: 'normal', cloudCustomData: '' })).toMatchObject({ ok: false, reason: 'network', code: 2801 });
+    expect(await t.send({ type: 'TIMTextElem', text: 'x', priority: 'normal', cloudCustomData: '' })).toMatchObject({
+      ok: false,
+      reason: 'network',
+      code: 2801,
+    });
     await expect(t.join('r')).rejects.toMatchObject({ reason: 'network', code: 2801 });
     await until(() => states.includes('reconnecting') || undefined, 2000, 'ping timeout → reconnecting');
     const frames = SilentSocket.sent.map((x) => JSON.parse(x) as { t: string; rid: number });
@@ -104,11 +121,21 @@ describe('EmulatorTransport', () => {
     await g.t.connect({ kind: 'guest' });
     expect(g.states).toEqual(['idle', 'connecting', 'connected']);
     const snap = await g.t.join('live');
-    expect(snap).toMatchObject({ roomId: 'live', profile: { notification: 'hi all', memberNum: 1 }, attributes: { state: 'upcoming' }, selfMuteSeconds: 0, history: [] });
+    expect(snap).toMatchObject({
+      roomId: 'live',
+      profile: { notification: 'hi all', memberNum: 1 },
+      attributes: { state: 'upcoming' },
+      selfMuteSeconds: 0,
+      history: [],
+    });
     await adminText('to everyone');
     await until(() => g.texts().includes('to everyone') || undefined, 2000, 'message');
     expect(await g.t.getAudienceCount()).toBe(1);
-    expect(await g.t.send({ type: 'TIMTextElem', text: 'x', priority: 'normal', cloudCustomData: '' })).toMatchObject({ ok: false, reason: 'not-logged-in', code: 2024 });
+    expect(await g.t.send({ type: 'TIMTextElem', text: 'x', priority: 'normal', cloudCustomData: '' })).toMatchObject({
+      ok: false,
+      reason: 'not-logged-in',
+      code: 2024,
+    });
   });
 
   test('logs in with a UserSig fetched from userSigUrl and sends; failures map to reasons and never reject', async () => {
@@ -118,27 +145,56 @@ describe('EmulatorTransport', () => {
     await viewer.t.connect({ kind: 'guest' });
     await viewer.t.join('live');
     const alice = transport();
-    expect(await alice.t.send({ type: 'TIMTextElem', text: 'early', priority: 'normal', cloudCustomData: '' })).toMatchObject({ ok: false, reason: 'network' });
+    expect(await alice.t.send({ type: 'TIMTextElem', text: 'early', priority: 'normal', cloudCustomData: '' })).toMatchObject({
+      ok: false,
+      reason: 'network',
+    });
     await alice.t.connect({ kind: 'user', userId: 'alice', userSigUrl: '/api/usersig', nick: 'Alice', level: 4 });
     await alice.t.join('live');
     emu.app.sessions.setLevel('alice', 4); // the level on the wire is the business server's
-    const r = await alice.t.send({ type: 'TIMTextElem', text: 'hello from alice', priority: 'normal', cloudCustomData: '{"lcr":{"level":4,"cid":"c1"}}' });
+    const r = await alice.t.send({
+      type: 'TIMTextElem',
+      text: 'hello from alice',
+      priority: 'normal',
+      cloudCustomData: '{"lcr":{"level":4,"cid":"c1"}}',
+    });
     expect(r.ok).toBe(true);
     if (r.ok) expect(Math.abs(r.time - Date.now())).toBeLessThan(5000); // ms
-    const got = await until(() => viewer.frames.find((f) => f.kind === 'message' && (f.message as WireMessage).payload.text === 'hello from alice'), 2000, 'delivery');
-    expect((got as { message: WireMessage }).message).toMatchObject({ from: 'alice', nick: 'Alice', cloudCustomData: '{"lcr":{"level":4,"cid":"c1"}}' });
+    const got = await until(
+      () => viewer.frames.find((f) => f.kind === 'message' && (f.message as WireMessage).payload.text === 'hello from alice'),
+      2000,
+      'delivery',
+    );
+    expect((got as { message: WireMessage }).message).toMatchObject({
+      from: 'alice',
+      nick: 'Alice',
+      cloudCustomData: '{"lcr":{"level":4,"cid":"c1"}}',
+    });
 
     await rest(emu, 'group_open_http_svc/forbid_send_msg', { GroupId: 'live', Members_Account: ['alice'], MuteTime: 60 });
-    expect(await alice.t.send({ type: 'TIMTextElem', text: 'muted?', priority: 'normal', cloudCustomData: '' })).toMatchObject({ ok: false, reason: 'muted', code: 10017 });
+    expect(await alice.t.send({ type: 'TIMTextElem', text: 'muted?', priority: 'normal', cloudCustomData: '' })).toMatchObject({
+      ok: false,
+      reason: 'muted',
+      code: 10017,
+    });
     await rest(emu, 'group_open_http_svc/forbid_send_msg', { GroupId: 'live', Members_Account: ['alice'], MuteTime: 0 });
-    const big = await alice.t.send({ type: 'TIMCustomElem', data: 'x'.repeat(13_000), description: '', extension: '', priority: 'high', cloudCustomData: '' });
+    const big = await alice.t.send({
+      type: 'TIMCustomElem',
+      data: 'x'.repeat(13_000),
+      description: '',
+      extension: '',
+      priority: 'high',
+      cloudCustomData: '',
+    });
     expect(big).toMatchObject({ ok: false, reason: 'too-large', code: 80002 });
   });
 
   test('a bad UserSig rejects connect with a TransportError; the state goes offline', async () => {
     emu = await startEmulator();
     const bad = transport();
-    await expect(bad.t.connect({ kind: 'user', userId: 'eve', userSig: genUserSig(emu.config.sdkAppId, 'nope', 'eve', 60) })).rejects.toMatchObject({ code: 70009 });
+    await expect(
+      bad.t.connect({ kind: 'user', userId: 'eve', userSig: genUserSig(emu.config.sdkAppId, 'nope', 'eve', 60) }),
+    ).rejects.toMatchObject({ code: 70009 });
     expect(bad.states.at(-1)).toBe('offline');
   });
 

@@ -7,7 +7,10 @@ const require = createRequire(import.meta.url);
 // The reference implementation (CommonJS). Version 1.0.2 has no verify function of its own: its
 // `_hmacsha256` is what it signs with, so "the package accepts ours" is checked with that.
 const TLS = require('tls-sig-api-v2') as {
-  Api: new (sdkAppId: number, key: string) => {
+  Api: new (
+    sdkAppId: number,
+    key: string,
+  ) => {
     genUserSig(userId: string, expire: number): string;
     _hmacsha256(identifier: string, time: number, expire: number, userBuf: string | null): string;
   };
@@ -35,7 +38,11 @@ describe('UserSig (TLSSigAPIv2)', () => {
   test('a forged document (expire raised, digest kept) fails', () => {
     const doc = readUserSig(genUserSig(APP, KEY, 'alice', 60, NOW))!;
     const forged = { ...doc, 'TLS.expire': 86400 * 365 };
-    const b64 = deflateSync(Buffer.from(JSON.stringify(forged))).toString('base64').replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_');
+    const b64 = deflateSync(Buffer.from(JSON.stringify(forged)))
+      .toString('base64')
+      .replace(/\+/g, '*')
+      .replace(/\//g, '-')
+      .replace(/=/g, '_');
     expect(verifyUserSig(b64, APP, KEY, 'alice', NOW)).toMatchObject({ ok: false, reason: 'forged' });
   });
 
@@ -55,7 +62,9 @@ describe('UserSig (TLSSigAPIv2)', () => {
     const ours = genUserSig(APP, KEY, 'user_01', 7200, NOW);
     expect(ours).toBe(theirs);
     // Independently of byte equality: decode ours the documented way and recompute with the package.
-    const doc = JSON.parse(inflateSync(Buffer.from(ours.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64')).toString()) as Record<string, unknown>;
+    const doc = JSON.parse(
+      inflateSync(Buffer.from(ours.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64')).toString(),
+    ) as Record<string, unknown>;
     expect(doc['TLS.ver']).toBe('2.0');
     expect(doc['TLS.sig']).toBe(api._hmacsha256('user_01', doc['TLS.time'] as number, 7200, null));
   });

@@ -37,7 +37,9 @@ describe('joining, receiving, sending', () => {
     // The level on the wire is the business server's (its before-send callback rewrites it).
     emu.app.sessions.setLevel('alice', 7);
     await alice.ok('join', { roomId: 'room-a' });
-    const sent = (await alice.ok('send', { wire: { type: 'TIMTextElem', text: 'hello room', priority: 'normal', cloudCustomData: '{"lcr":{"level":7}}' } })) as { id: string; time: number };
+    const sent = (await alice.ok('send', {
+      wire: { type: 'TIMTextElem', text: 'hello room', priority: 'normal', cloudCustomData: '{"lcr":{"level":7}}' },
+    })) as { id: string; time: number };
     const got = await guest.waitMessage((m) => m.type === 'TIMTextElem');
     expect(got).toEqual({
       ID: sent.id,
@@ -56,13 +58,19 @@ describe('joining, receiving, sending', () => {
     await new Promise((r) => setTimeout(r, 250));
     expect(alice.messages().some((m) => m.ID === sent.id)).toBe(false);
     // A member sees the join tip of a logged-in user, with the member count.
-    expect(guest.messages().some((m) => m.type === 'TIMGroupTipElem' && m.payload.operationType === 1 && (m.payload.userIDList as string[])[0] === 'alice')).toBe(true);
+    expect(
+      guest
+        .messages()
+        .some((m) => m.type === 'TIMGroupTipElem' && m.payload.operationType === 1 && (m.payload.userIDList as string[])[0] === 'alice'),
+    ).toBe(true);
   });
 
   test('sending needs membership (10007), an existing room (10010) and a valid frame (10004)', async () => {
     const alice = await open();
     await alice.login(emu, 'alice');
-    expect(await alice.request('send', { wire: { type: 'TIMTextElem', text: 'x', priority: 'normal', cloudCustomData: '' } })).toMatchObject({ ok: false, code: 10007 });
+    expect(
+      await alice.request('send', { wire: { type: 'TIMTextElem', text: 'x', priority: 'normal', cloudCustomData: '' } }),
+    ).toMatchObject({ ok: false, code: 10007 });
     expect(await alice.request('join', { roomId: 'nope' })).toMatchObject({ ok: false, code: 10010 });
     await alice.ok('join', { roomId: 'room-a' });
     expect(await alice.request('send', { wire: { type: 'TIMImageElem' } })).toMatchObject({ ok: false, code: 10004 });
@@ -113,9 +121,20 @@ describe('joining, receiving, sending', () => {
     const c = await open();
     expect(await c.request('login', { userId: 'dave', userSig: 'garbage' })).toMatchObject({ ok: false, code: 70003 });
     expect(await c.request('login', { userId: 'dave', userSig: emu.userSig('erin') })).toMatchObject({ ok: false, code: 70013 });
-    expect(await c.request('login', { userId: 'dave', userSig: genUserSig(emu.config.sdkAppId, 'wrong-key', 'dave', 60) })).toMatchObject({ ok: false, code: 70009 });
-    expect(await c.request('login', { userId: 'dave', userSig: genUserSig(1, emu.config.secretKey, 'dave', 60) })).toMatchObject({ ok: false, code: 70014 });
-    expect(await c.request('login', { userId: 'dave', userSig: genUserSig(emu.config.sdkAppId, emu.config.secretKey, 'dave', 10, Date.now() - 60_000) })).toMatchObject({ ok: false, code: 70001 });
+    expect(await c.request('login', { userId: 'dave', userSig: genUserSig(emu.config.sdkAppId, 'wrong-key', 'dave', 60) })).toMatchObject({
+      ok: false,
+      code: 70009,
+    });
+    expect(await c.request('login', { userId: 'dave', userSig: genUserSig(1, emu.config.secretKey, 'dave', 60) })).toMatchObject({
+      ok: false,
+      code: 70014,
+    });
+    expect(
+      await c.request('login', {
+        userId: 'dave',
+        userSig: genUserSig(emu.config.sdkAppId, emu.config.secretKey, 'dave', 10, Date.now() - 60_000),
+      }),
+    ).toMatchObject({ ok: false, code: 70001 });
     expect(await c.request('login', { userId: 'with space', userSig: 'x' })).toMatchObject({ ok: false, code: 10004 });
   });
 
@@ -123,9 +142,20 @@ describe('joining, receiving, sending', () => {
     const alice = await open();
     await alice.login(emu, 'alice');
     await alice.ok('join', { roomId: 'room-a' });
-    const big = await alice.request('send', { wire: { type: 'TIMCustomElem', data: 'x'.repeat(12 * 1024 + 1), description: '', extension: '', priority: 'normal', cloudCustomData: '' } });
+    const big = await alice.request('send', {
+      wire: {
+        type: 'TIMCustomElem',
+        data: 'x'.repeat(12 * 1024 + 1),
+        description: '',
+        extension: '',
+        priority: 'normal',
+        cloudCustomData: '',
+      },
+    });
     expect(big).toMatchObject({ ok: false, code: 80002 });
-    const edge = await alice.request('send', { wire: { type: 'TIMTextElem', text: 'é'.repeat(6 * 1024), priority: 'normal', cloudCustomData: '' } });
+    const edge = await alice.request('send', {
+      wire: { type: 'TIMTextElem', text: 'é'.repeat(6 * 1024), priority: 'normal', cloudCustomData: '' },
+    });
     expect(edge.ok).toBe(true);
   });
 

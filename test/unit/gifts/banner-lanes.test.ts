@@ -99,9 +99,18 @@ describe('banner lanes', () => {
   });
 
   it('property: never more banners than lanes in use, one banner per key, waiting within its bound', () => {
-    type Op = { kind: 'update'; key: number; total: number; own: boolean; dt: number } | { kind: 'tick'; dt: number } | { kind: 'lanes'; n: number; dt: number };
+    type Op =
+      | { kind: 'update'; key: number; total: number; own: boolean; dt: number }
+      | { kind: 'tick'; dt: number }
+      | { kind: 'lanes'; n: number; dt: number };
     const op: fc.Arbitrary<Op> = fc.oneof(
-      fc.record({ kind: fc.constant('update' as const), key: fc.integer({ min: 0, max: 6 }), total: fc.integer({ min: 1, max: 99 }), own: fc.boolean(), dt: fc.integer({ min: 0, max: 1500 }) }),
+      fc.record({
+        kind: fc.constant('update' as const),
+        key: fc.integer({ min: 0, max: 6 }),
+        total: fc.integer({ min: 1, max: 99 }),
+        own: fc.boolean(),
+        dt: fc.integer({ min: 0, max: 1500 }),
+      }),
       fc.record({ kind: fc.constant('tick' as const), dt: fc.integer({ min: 0, max: 4000 }) }),
       fc.record({ kind: fc.constant('lanes' as const), n: fc.integer({ min: 1, max: 2 }), dt: fc.integer({ min: 0, max: 500 }) }),
     );
@@ -131,7 +140,12 @@ describe('banner lanes', () => {
           expect(s.active).toBe(onScreen.size);
           expect(s.active).toBeLessThanOrEqual(2);
           expect(s.waiting).toBeLessThanOrEqual(waitBound);
-          expect(l.active().map((a) => a.key).sort()).toEqual([...onScreen.keys()].sort());
+          expect(
+            l
+              .active()
+              .map((a) => a.key)
+              .sort(),
+          ).toEqual([...onScreen.keys()].sort());
         }
       }),
     );

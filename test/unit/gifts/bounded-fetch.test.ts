@@ -28,7 +28,10 @@ function endless(): { response: Response; pulled: () => number; cancelled: () =>
   return { response: new Response(body, { status: 200 }), pulled: () => pulled, cancelled: () => cancelled };
 }
 
-const ok = (text: string, init: ResponseInit = {}): FetchLike => async () => new Response(text, { status: 200, ...init });
+const ok =
+  (text: string, init: ResponseInit = {}): FetchLike =>
+  async () =>
+    new Response(text, { status: 200, ...init });
 
 afterEach(() => {
   expect(giftResources()).toMatchObject({ fetches: 0, timers: 0 });
@@ -68,7 +71,11 @@ describe('fetchBounded', () => {
   });
 
   it('answers http with the status for a 404', async () => {
-    expect(await fetchBounded('https://cdn.example/x', { fetch: ok('nope', { status: 404 }) })).toEqual({ ok: false, reason: 'http', status: 404 });
+    expect(await fetchBounded('https://cdn.example/x', { fetch: ok('nope', { status: 404 }) })).toEqual({
+      ok: false,
+      reason: 'http',
+      status: 404,
+    });
   });
 
   it('times out a server that never answers, even when the fetch ignores the abort signal', async () => {
@@ -88,7 +95,10 @@ describe('fetchBounded', () => {
   });
 
   it('answers network for a rejected fetch and aborted when the caller aborts', async () => {
-    expect(await fetchBounded('https://cdn.example/x', { fetch: () => Promise.reject(new TypeError('offline')) })).toEqual({ ok: false, reason: 'network' });
+    expect(await fetchBounded('https://cdn.example/x', { fetch: () => Promise.reject(new TypeError('offline')) })).toEqual({
+      ok: false,
+      reason: 'network',
+    });
     const ac = new AbortController();
     const p = fetchBounded('https://cdn.example/x', { fetch: () => new Promise<Response>(() => {}), signal: ac.signal });
     ac.abort();
@@ -103,7 +113,10 @@ describe('fetchBounded', () => {
       Object.defineProperty(res, 'url', { value: 'https://evil.example/x.json' });
       return Promise.resolve(res);
     };
-    const r = await fetchBounded('https://cdn.example/x.json', { fetch: redirected, allowFinalUrl: (u) => u.startsWith('https://cdn.example/') });
+    const r = await fetchBounded('https://cdn.example/x.json', {
+      fetch: redirected,
+      allowFinalUrl: (u) => u.startsWith('https://cdn.example/'),
+    });
     expect(r).toEqual({ ok: false, reason: 'not-allowed' });
   });
 });

@@ -56,7 +56,10 @@ describe('parseCatalog', () => {
     expect(dup.gifts.map((g) => g.name)).toEqual(['G']);
     expect(dup.dropped).toBe(1);
     expect(parseCatalog({ gifts: [] }).dropped).toBe(1);
-    const many = parseCatalog(Array.from({ length: 10 }, (_, i) => ({ ...good, id: `g${i}` })), { maxEntries: 3 });
+    const many = parseCatalog(
+      Array.from({ length: 10 }, (_, i) => ({ ...good, id: `g${i}` })),
+      { maxEntries: 3 },
+    );
     expect(many.gifts).toHaveLength(3);
     expect(many.dropped).toBe(7);
   });
@@ -106,10 +109,19 @@ describe('createAssetGate', () => {
   });
 
   it('adds the host allow-list, still only for https: or same-origin, and survives a throwing hook', () => {
-    const gate = createAssetGate({ origin: ORIGIN, catalog, allowUrl: (u) => u.startsWith('https://kit.example/') || u.startsWith('http://') });
+    const gate = createAssetGate({
+      origin: ORIGIN,
+      catalog,
+      allowUrl: (u) => u.startsWith('https://kit.example/') || u.startsWith('http://'),
+    });
     expect(gate('https://kit.example/a.json')).toBe('https://kit.example/a.json');
     expect(gate('http://kit.example/a.json')).toBeUndefined();
-    const throwing = createAssetGate({ origin: ORIGIN, allowUrl: () => { throw new Error('host bug'); } });
+    const throwing = createAssetGate({
+      origin: ORIGIN,
+      allowUrl: () => {
+        throw new Error('host bug');
+      },
+    });
     expect(throwing('https://kit.example/a.json')).toBeUndefined();
   });
 

@@ -77,7 +77,9 @@ describe('effect queue', () => {
   const ops = fc.array(
     fc.oneof(
       fc.constant<Op>({ next: true }),
-      fc.record({ value: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 1e6 })), own: fc.boolean() }).map((o): Op => ({ offer: o })),
+      fc
+        .record({ value: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 1e6 })), own: fc.boolean() })
+        .map((o): Op => ({ offer: o })),
     ),
     { maxLength: 80 },
   );
@@ -126,7 +128,8 @@ describe('effect queue', () => {
           }
           for (const w of waiting) {
             if (w === got) continue;
-            const better = (w.own && !got.own) || (w.own === got.own && (w.value > got.value || (w.value === got.value && w.seq < got.seq)));
+            const better =
+              (w.own && !got.own) || (w.own === got.own && (w.value > got.value || (w.value === got.value && w.seq < got.seq)));
             expect(better).toBe(false);
           }
         }

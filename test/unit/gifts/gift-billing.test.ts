@@ -26,7 +26,8 @@ async function room(): Promise<{ emu: Emulator; watcher: TestClient }> {
   await watcher.ok('join', { roomId: 'live' });
   return { emu, watcher };
 }
-const balance = async (e: Emulator, user: string) => ((await (await fetch(`${e.url}/api/wallet?userID=${user}`)).json()) as { balance: number }).balance;
+const balance = async (e: Emulator, user: string) =>
+  ((await (await fetch(`${e.url}/api/wallet?userID=${user}`)).json()) as { balance: number }).balance;
 const req = (clientId: string) => ({ roomId: 'live', userId: 'alice', giftId: 'rose', count: 2, clientId });
 
 describe('billGift', () => {
@@ -51,7 +52,12 @@ describe('billGift', () => {
   it.each([
     ['500', async () => new Response('{"ok":false}', { status: 500 })],
     ['invalid JSON', async () => new Response('<html>oops', { status: 200 })],
-    ['no answer', async () => { throw new TypeError('offline'); }],
+    [
+      'no answer',
+      async () => {
+        throw new TypeError('offline');
+      },
+    ],
   ])('a gift endpoint answering %s every time: three attempts, then a network failure; nothing billed', async (_what, answer) => {
     const { emu } = await room();
     let calls = 0;
@@ -73,7 +79,12 @@ describe('billGift', () => {
       }
       return fetch(input, init);
     };
-    const r = await billGift(`${emu.url}/api/gifts`, req('g-slow'), { retryDelaysMs: [10], timeoutMs: 300, origin: emu.url, fetch: slowFirst });
+    const r = await billGift(`${emu.url}/api/gifts`, req('g-slow'), {
+      retryDelaysMs: [10],
+      timeoutMs: 300,
+      origin: emu.url,
+      fetch: slowFirst,
+    });
     expect(r).toMatchObject({ ok: true });
     expect(await balance(emu, 'alice')).toBe(4998);
     expect(emu.app.ledger.stats.charged).toBe(1);
@@ -83,7 +94,9 @@ describe('billGift', () => {
     const { emu } = await room();
     let calls = 0;
     const counting: typeof fetch = (input, init) => (calls++, fetch(input, init));
-    expect(await billGift(`${emu.url}/api/gifts`, { ...req('g-car'), giftId: 'car', count: 999 }, { ...fast, origin: emu.url, fetch: counting })).toMatchObject({ ok: false, reason: 'insufficient-balance' });
+    expect(
+      await billGift(`${emu.url}/api/gifts`, { ...req('g-car'), giftId: 'car', count: 999 }, { ...fast, origin: emu.url, fetch: counting }),
+    ).toMatchObject({ ok: false, reason: 'insufficient-balance' });
     expect(calls).toBe(1);
   });
 });

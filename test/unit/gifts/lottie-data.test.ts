@@ -22,7 +22,17 @@ describe('checkLottie', () => {
 
   it('accepts a minimal animation and embedded images', () => {
     expect(checkLottie(text(base))).toMatchObject({ ok: true, durationMs: 2000 });
-    expect(checkLottie(text({ ...base, assets: [{ id: 'i', e: 1, p: 'data:image/png;base64,AAAA' }, { id: 'p', layers: [] }] })).ok).toBe(true);
+    expect(
+      checkLottie(
+        text({
+          ...base,
+          assets: [
+            { id: 'i', e: 1, p: 'data:image/png;base64,AAAA' },
+            { id: 'p', layers: [] },
+          ],
+        }),
+      ).ok,
+    ).toBe(true);
   });
 
   it.each([

@@ -37,7 +37,10 @@ function uris(text: string): string[] {
 }
 
 function tag(text: string, name: string): string | undefined {
-  return text.split('\n').find((l) => l.startsWith(`#${name}:`))?.slice(name.length + 2);
+  return text
+    .split('\n')
+    .find((l) => l.startsWith(`#${name}:`))
+    ?.slice(name.length + 2);
 }
 
 const live: HlsRoomView = { state: 'live', liveSince: L };
@@ -57,7 +60,10 @@ describe('live window advances with the clock', () => {
     { at: 24_000 * 10 + 2_000, seq: 121, first: 'seg-001.ts', last: 'seg-006.ts', dseq: 10, discs: 0 },
   ];
   it.each(cases)('at +$at ms: sequence $seq, $first … $last, dseq $dseq', ({ at, seq, first, last, dseq, discs }) => {
-    const tl = replay([[L, live], [L + at, live]]);
+    const tl = replay([
+      [L, live],
+      [L + at, live],
+    ]);
     expect(tl).toBeDefined();
     const pl = renderLivePlaylist(clock, tl as Timeline, L + at, W);
     const list = uris(pl.text);
@@ -77,17 +83,16 @@ describe('live window advances with the clock', () => {
     const tl = replay([[L, live]]) as Timeline;
     const lines = renderLivePlaylist(clock, tl, L + 14_000, W).text.split('\n');
     const i = lines.indexOf('#EXT-X-DISCONTINUITY');
-    expect(lines.slice(i + 1, i + 4).map((l) => l.split(':')[0])).toEqual([
-      '#EXT-X-PROGRAM-DATE-TIME',
-      '#EXTINF',
-      'seg-000.ts',
-    ]);
+    expect(lines.slice(i + 1, i + 4).map((l) => l.split(':')[0])).toEqual(['#EXT-X-PROGRAM-DATE-TIME', '#EXTINF', 'seg-000.ts']);
   });
 
   it('gives every segment a program date time 2 s after the previous one, the newest ending now', () => {
     const tl = replay([[L, live]]) as Timeline;
     const text = renderLivePlaylist(clock, tl, L + 7_000, W).text;
-    const pdts = text.split('\n').filter((l) => l.startsWith('#EXT-X-PROGRAM-DATE-TIME:')).map((l) => Date.parse(l.slice(25)));
+    const pdts = text
+      .split('\n')
+      .filter((l) => l.startsWith('#EXT-X-PROGRAM-DATE-TIME:'))
+      .map((l) => Date.parse(l.slice(25)));
     expect(pdts).toHaveLength(W);
     pdts.forEach((p, i) => i > 0 && expect(p - (pdts[i - 1] as number)).toBe(2_000));
     // Primed window: at L the newest segment ended exactly at L; at L+7000 three more ended by L+6000.
@@ -110,7 +115,10 @@ describe('room state drives the playlist', () => {
   });
 
   it('freezes the window while paused and continues the sequence on resume', () => {
-    const paused = replay([[L, live], [L + 5_000, { state: 'paused', liveSince: L }]]) as Timeline;
+    const paused = replay([
+      [L, live],
+      [L + 5_000, { state: 'paused', liveSince: L }],
+    ]) as Timeline;
     // At L+5000, segments 0..7 exist (two produced after the primed six).
     for (const t of [L + 5_000, L + 60_000, L + 600_000]) {
       expect(renderLivePlaylist(clock, paused, t, W).mediaSequence).toBe(2);
@@ -124,19 +132,28 @@ describe('room state drives the playlist', () => {
     expect(after.mediaSequence).toBe(3);
     expect(uris(after.text).at(-1)).toBe('seg-008.ts');
     // Segment 8 was produced after the resume: its date is the resume time, segment 7's is before the pause.
-    const pdts = after.text.split('\n').filter((l) => l.startsWith('#EXT-X-PROGRAM-DATE-TIME:')).map((l) => Date.parse(l.slice(25)));
+    const pdts = after.text
+      .split('\n')
+      .filter((l) => l.startsWith('#EXT-X-PROGRAM-DATE-TIME:'))
+      .map((l) => Date.parse(l.slice(25)));
     expect(pdts.at(-1)).toBe(L + 60_000);
     expect(pdts.at(-2)).toBe(L + 2_000);
   });
 
   it('honours a later liveSince as the resume time', () => {
-    const paused = replay([[L, live], [L + 5_000, { state: 'paused', liveSince: L }]]) as Timeline;
+    const paused = replay([
+      [L, live],
+      [L + 5_000, { state: 'paused', liveSince: L }],
+    ]) as Timeline;
     const resumed = observeRoom(clock, paused, { state: 'live', liveSince: L + 50_000 }, L + 60_000, W) as Timeline;
     expect(renderLivePlaylist(clock, resumed, L + 60_000, W).mediaSequence).toBe(2 + 5);
   });
 
   it('closes the window with ENDLIST when ended, and stops advancing', () => {
-    const ended = replay([[L, live], [L + 9_000, { state: 'ended', liveSince: L, endedAt: L + 9_000 }]]) as Timeline;
+    const ended = replay([
+      [L, live],
+      [L + 9_000, { state: 'ended', liveSince: L, endedAt: L + 9_000 }],
+    ]) as Timeline;
     for (const t of [L + 9_000, L + 100_000]) {
       const pl = renderLivePlaylist(clock, ended, t, W);
       expect(pl.mediaSequence).toBe(4);

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_HEART_COLORS, HeartField } from '../../../src/likes/heart-field.ts';
 import { seeded } from '../../../demo/tools/seeded-random.ts';
 
-
 const field = (max = 40, lifeMs: [number, number] = [1500, 2300]) =>
   new HeartField({ max, width: 96, height: 260, originOffset: 22, lifeMs, random: seeded(7) });
 

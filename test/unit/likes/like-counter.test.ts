@@ -126,7 +126,12 @@ const cmd: fc.Arbitrary<Cmd> = fc.oneof(
   fc.record({ t: fc.constant('stale' as const), i: fc.nat(20) }),
 );
 
-interface Send { id: number; count: number; processed: boolean; acked: boolean }
+interface Send {
+  id: number;
+  count: number;
+  processed: boolean;
+  acked: boolean;
+}
 
 /**
  * A model server: `server` is its like count. Own messages are counted when the server processes

@@ -24,7 +24,9 @@ describe('aggregateLikes', () => {
     const sums: number[] = [];
     ts.run(({ cold }) => {
       const marble = Array.from({ length: 1000 }, () => 'a 9ms').join(' ') + ' |';
-      cold(marble, { a: 1 }).pipe(aggregateLikes(1000, ts)).subscribe((n) => sums.push(n));
+      cold(marble, { a: 1 })
+        .pipe(aggregateLikes(1000, ts))
+        .subscribe((n) => sums.push(n));
     });
     expect(sums.length).toBeLessThanOrEqual(10);
     expect(sums.reduce((a, b) => a + b, 0)).toBe(1000);

@@ -32,7 +32,9 @@ describe('createRoomPipeline', () => {
     ts.run(({ cold, hot }) => {
       const req: TextRequest = { clientId: 'c-1', text: 'hello room', sender: me };
       const texts$ = cold<TextRequest>('a|', { a: req });
-      const results$ = cold<{ clientId: string; result: SendResult }>('---r|', { r: { clientId: 'c-1', result: { ok: true, id: 'srv-1', time: 1 } } });
+      const results$ = cold<{ clientId: string; result: SendResult }>('---r|', {
+        r: { clientId: 'c-1', result: { ok: true, id: 'srv-1', time: 1 } },
+      });
       // Case 1: the room drops it (nothing comes back). Case 2 is below, with a server copy.
       const p = createRoomPipeline(inputs({ texts$, sendResults$: results$, barrageCapacity$: hot('-') }), { scheduler: ts });
       p.display$.subscribe((d) => shown.push(`${d.event.id}:${d.event.kind === 'text' ? d.event.text : ''}`));
@@ -88,7 +90,10 @@ describe('createRoomPipeline', () => {
       const frames$ = cold<InboundFrame>('abcd|', {
         a: textMsg('1', 'u', 'one'),
         b: { kind: 'message', message: '<script>' },
-        c: { kind: 'message', message: { ID: '2', type: 'TIMCustomElem', payload: { data: '{"__proto__":{"x":1},"data":{"cmd":"x"}}' }, from: 'u' } },
+        c: {
+          kind: 'message',
+          message: { ID: '2', type: 'TIMCustomElem', payload: { data: '{"__proto__":{"x":1},"data":{"cmd":"x"}}' }, from: 'u' },
+        },
         d: textMsg('3', 'u', 'three'),
       });
       const p = createRoomPipeline(inputs({ frames$ }), { scheduler: ts, metricsIntervalMs: 10 });
@@ -137,7 +142,10 @@ describe('createRoomPipeline', () => {
         if (i % 25 === 0) {
           // As the business server sends a billed gift: from its account, naming the viewer.
           const data = encodeGift({ type: 2, name: 'Crown', count: 1, units: '' }, { id: `g${i}`, nick: `G${i}` });
-          all$.next({ kind: 'message', message: { ID: `g${i}`, type: 'TIMCustomElem', payload: { data }, from: 'administrator', priority: 'High' } });
+          all$.next({
+            kind: 'message',
+            message: { ID: `g${i}`, type: 'TIMCustomElem', payload: { data }, from: 'administrator', priority: 'High' },
+          });
         }
       }
     });

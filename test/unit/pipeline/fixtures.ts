@@ -11,7 +11,11 @@ export const alice: Sender = { id: 'alice', nick: 'Alice', level: 3, role: 'memb
 export const bob: Sender = { id: 'bob', nick: 'Bob', level: 1, role: 'member' };
 export const me: Sender = { id: 'me', nick: 'Me', level: 5, role: 'member' };
 
-export function text(id: string, body: string, opts: { sender?: Sender; priority?: Priority; own?: boolean; time?: number } = {}): TextEvent {
+export function text(
+  id: string,
+  body: string,
+  opts: { sender?: Sender; priority?: Priority; own?: boolean; time?: number } = {},
+): TextEvent {
   return {
     kind: 'text',
     id,

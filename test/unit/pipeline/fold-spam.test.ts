@@ -36,7 +36,10 @@ describe('foldSpam', () => {
     ts.run(({ cold, expectObservable }) => {
       const a = item(text('1', 'gg', { sender: alice }));
       const b = item(text('2', 'gg', { sender: bob }));
-      expectObservable(cold('ab|', { a, b }).pipe(foldSpam({ windowMs: 10, scheduler: ts }))).toBe('a 9ms (F|)', { a, F: { ...b, folded: 1 } });
+      expectObservable(cold('ab|', { a, b }).pipe(foldSpam({ windowMs: 10, scheduler: ts }))).toBe('a 9ms (F|)', {
+        a,
+        F: { ...b, folded: 1 },
+      });
     });
   });
 });

@@ -10,7 +10,9 @@ describe('mergeGiftTaps', () => {
     const out: GiftBatch[] = [];
     ts.run(({ cold }) => {
       const marble = Array.from({ length: 99 }, () => 'a 49ms').join(' ') + ' 5s |';
-      cold(marble, { a: tap('rose') }).pipe(mergeGiftTaps({ scheduler: ts })).subscribe((b) => out.push(b));
+      cold(marble, { a: tap('rose') })
+        .pipe(mergeGiftTaps({ scheduler: ts }))
+        .subscribe((b) => out.push(b));
     });
     expect(out.map((b) => b.count)).toEqual([20, 20, 20, 20, 19]);
     expect(out.every((b) => b.giftId === 'rose')).toBe(true);

@@ -11,15 +11,44 @@ import { encodeEnvelope, encodeGift, type InboundFrame } from '../../../src/prot
 
 const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'then', 'length'];
 const key = fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 8 }));
-const value = fc.oneof(fc.constantFrom(...HOSTILE_KEYS, 'High', 'high', 'live', 'ended', 'javascript:alert(1)'), fc.anything({ key, maxDepth: 3 }));
+const value = fc.oneof(
+  fc.constantFrom(...HOSTILE_KEYS, 'High', 'high', 'live', 'ended', 'javascript:alert(1)'),
+  fc.anything({ key, maxDepth: 3 }),
+);
 const envelope = fc
-  .record({ cmd: fc.oneof(fc.constantFrom('send_gift_message', 'send_like_message', 'room_state_changed', 'announcement_changed', 'audience_count', 'member_enter', 'system_notice'), fc.constantFrom(...HOSTILE_KEYS)), cmdInfo: fc.dictionary(key, value, { maxKeys: 6 }) })
+  .record({
+    cmd: fc.oneof(
+      fc.constantFrom(
+        'send_gift_message',
+        'send_like_message',
+        'room_state_changed',
+        'announcement_changed',
+        'audience_count',
+        'member_enter',
+        'system_notice',
+      ),
+      fc.constantFrom(...HOSTILE_KEYS),
+    ),
+    cmdInfo: fc.dictionary(key, value, { maxKeys: 6 }),
+  })
   .map(({ cmd, cmdInfo }) => encodeEnvelope(cmd, cmdInfo as never));
 const message = fc.record(
   {
     ID: fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 6 }), value),
     type: fc.oneof(fc.constantFrom('TIMTextElem', 'TIMCustomElem', 'TIMGroupTipElem', 'TIMGroupSystemNoticeElem'), value),
-    payload: fc.oneof(fc.record({ text: value, data: fc.oneof(envelope, value), operationType: fc.oneof(fc.integer({ min: 0, max: 12 }), value), memberList: value, newGroupProfile: value }, { requiredKeys: [] }), value),
+    payload: fc.oneof(
+      fc.record(
+        {
+          text: value,
+          data: fc.oneof(envelope, value),
+          operationType: fc.oneof(fc.integer({ min: 0, max: 12 }), value),
+          memberList: value,
+          newGroupProfile: value,
+        },
+        { requiredKeys: [] },
+      ),
+      value,
+    ),
     from: fc.oneof(fc.constantFrom(...HOSTILE_KEYS, 'administrator', 'anchor'), value),
     nick: value,
     avatar: value,
@@ -30,17 +59,43 @@ const message = fc.record(
   { requiredKeys: [] },
 );
 const frame: fc.Arbitrary<InboundFrame> = fc.oneof(
-  message.map((m) => ({ kind: 'message', message: m }) as InboundFrame),
-  message.map((m) => ({ kind: 'modified', message: m }) as InboundFrame),
-  fc.record({ kind: fc.constantFrom('revoked', 'attributes', 'profile', 'audience', 'like-total', 'kicked', '__proto__', 'toString'), ids: value, attributes: value, profile: value, count: value, total: value, reason: value, time: value }, { requiredKeys: ['kind'] }) as fc.Arbitrary<InboundFrame>,
+  message.map((m): InboundFrame => ({ kind: 'message', message: m })),
+  message.map((m): InboundFrame => ({ kind: 'modified', message: m })),
+  fc.record(
+    {
+      kind: fc.constantFrom('revoked', 'attributes', 'profile', 'audience', 'like-total', 'kicked', '__proto__', 'toString'),
+      ids: value,
+      attributes: value,
+      profile: value,
+      count: value,
+      total: value,
+      reason: value,
+      time: value,
+    },
+    { requiredKeys: ['kind'] },
+  ) as fc.Arbitrary<InboundFrame>,
 );
 
-const custom = (id: string, from: string, data: string, priority = 'High'): InboundFrame => ({ kind: 'message', message: { ID: id, type: 'TIMCustomElem', payload: { data }, from, nick: from, time: 1, priority } });
+const custom = (id: string, from: string, data: string, priority = 'High'): InboundFrame => ({
+  kind: 'message',
+  message: { ID: id, type: 'TIMCustomElem', payload: { data }, from, nick: from, time: 1, priority },
+});
 
 /** Good frames that each output stream must answer to. */
 function goodFrames(n: number): InboundFrame[] {
   return [
-    { kind: 'message', message: { ID: `ok-text-${n}`, type: 'TIMTextElem', payload: { text: `still alive ${n}` }, from: 'viewer', nick: 'V', time: 1, priority: 'Normal' } },
+    {
+      kind: 'message',
+      message: {
+        ID: `ok-text-${n}`,
+        type: 'TIMTextElem',
+        payload: { text: `still alive ${n}` },
+        from: 'viewer',
+        nick: 'V',
+        time: 1,
+        priority: 'Normal',
+      },
+    },
     custom(`ok-gift-${n}`, 'administrator', encodeGift({ type: 2, name: 'Crown', count: 1, units: '' }, { id: `payer-${n}`, nick: 'P' })),
     custom(`ok-ann-${n}`, 'administrator', encodeEnvelope('announcement_changed', { text: `notice ${n}` })),
     custom(`ok-like-${n}`, 'viewer', encodeEnvelope('send_like_message', { count: 3 }), 'Low'),

@@ -73,7 +73,9 @@ describe('shedByPriority', () => {
     const ts = scheduler();
     ts.run(({ hot, cold, expectObservable }) => {
       const src = cold<I>('ao|', { a: i('a', 'normal'), o: i('o', 'normal', true) });
-      const out = src.pipe(shedByPriority<I>({ capacity: 0, priorityOf: (x) => x.p, isProtected: (x) => !!x.own, demand$: hot('-'), scheduler: ts }));
+      const out = src.pipe(
+        shedByPriority<I>({ capacity: 0, priorityOf: (x) => x.p, isProtected: (x) => !!x.own, demand$: hot('-'), scheduler: ts }),
+      );
       expectObservable(out).toBe('AO|', {
         A: { type: 'drop', item: i('a', 'normal'), reason: 'shed', priority: 'normal' },
         O: { type: 'item', item: i('o', 'normal', true) },
@@ -101,12 +103,15 @@ describe('shedByPriority', () => {
     ts.run(({ hot, cold, expectObservable }) => {
       const demand = hot<number>('^x-------', { x: 2 });
       const src = cold<I>('--abc---|', { a: i('a', 'normal'), b: i('b', 'normal'), c: i('c', 'normal') });
-      expectObservable(src.pipe(shedByPriority<I>({ capacity: 10, priorityOf: (x) => x.p, demand$: demand, scheduler: ts }))).toBe('-dab----(C|)', {
-        d: { type: 'depth', depth: 0 },
-        a: { type: 'item', item: i('a', 'normal') },
-        b: { type: 'item', item: i('b', 'normal') },
-        C: { type: 'drop', item: i('c', 'normal'), reason: 'stale', priority: 'normal' },
-      });
+      expectObservable(src.pipe(shedByPriority<I>({ capacity: 10, priorityOf: (x) => x.p, demand$: demand, scheduler: ts }))).toBe(
+        '-dab----(C|)',
+        {
+          d: { type: 'depth', depth: 0 },
+          a: { type: 'item', item: i('a', 'normal') },
+          b: { type: 'item', item: i('b', 'normal') },
+          C: { type: 'drop', item: i('c', 'normal'), reason: 'stale', priority: 'normal' },
+        },
+      );
     });
   });
 });

@@ -18,7 +18,9 @@ const liveStarted = { live: true, started: true };
 
 describe('decideHlsError', () => {
   test('non-fatal errors are left to hls.js', () => {
-    expect(decideHlsError({ type: 'networkError', details: 'fragLoadError', fatal: false }, liveStarted, FRESH_BUDGET).action).toBe('ignore');
+    expect(decideHlsError({ type: 'networkError', details: 'fragLoadError', fatal: false }, liveStarted, FRESH_BUDGET).action).toBe(
+      'ignore',
+    );
   });
 
   test.each(['manifestLoadError', 'manifestLoadTimeOut', 'manifestParsingError', 'levelEmptyError', 'levelLoadError', 'levelLoadTimeOut'])(
@@ -75,7 +77,10 @@ describe('decideHlsError', () => {
   });
 
   test.each(['muxError', 'otherError', 'keySystemError'])('%s gives up with reason other', (type) => {
-    expect(decideHlsError(fatal(type, 'internalException'), liveStarted, FRESH_BUDGET)).toMatchObject({ action: 'give-up', error: { reason: 'other' } });
+    expect(decideHlsError(fatal(type, 'internalException'), liveStarted, FRESH_BUDGET)).toMatchObject({
+      action: 'give-up',
+      error: { reason: 'other' },
+    });
   });
 });
 

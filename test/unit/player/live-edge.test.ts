@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { FALLBACK_TARGET_DURATION, liveSeekTarget, measureLiveEdge, seekableEnd, type LiveEdgeSample } from '../../../src/player/live-edge.ts';
+import {
+  FALLBACK_TARGET_DURATION,
+  liveSeekTarget,
+  measureLiveEdge,
+  seekableEnd,
+  type LiveEdgeSample,
+} from '../../../src/player/live-edge.ts';
 
 const sample = (s: Partial<LiveEdgeSample>): LiveEdgeSample => ({
   currentTime: 0,
@@ -61,7 +67,9 @@ describe('measureLiveEdge (native: only the seekable range)', () => {
         fc.double({ min: 0.5, max: 12, noNaN: true }),
         fc.boolean(),
         (sync, ahead, td, wasBehind) => {
-          expect(measureLiveEdge(sample({ syncPosition: sync, currentTime: sync + ahead, targetDuration: td, wasBehind })).behindLive).toBe(false);
+          expect(measureLiveEdge(sample({ syncPosition: sync, currentTime: sync + ahead, targetDuration: td, wasBehind })).behindLive).toBe(
+            false,
+          );
         },
       ),
     );

@@ -423,9 +423,21 @@ describe('teardown and stale callbacks', () => {
 
   test('a throwing onState does not break the controller', async () => {
     const errors: unknown[] = [];
-    make({ onState: () => { throw new Error('ui bug'); } });
+    make({
+      onState: () => {
+        throw new Error('ui bug');
+      },
+    });
     const original = globalThis.queueMicrotask;
-    vi.stubGlobal('queueMicrotask', (fn: () => void) => original(() => { try { fn(); } catch (e) { errors.push(e); } }));
+    vi.stubGlobal('queueMicrotask', (fn: () => void) =>
+      original(() => {
+        try {
+          fn();
+        } catch (e) {
+          errors.push(e);
+        }
+      }),
+    );
     player.load(VOD, { live: false });
     await settle();
     expect(player.state).toMatchObject({ status: 'loading', engine: 'hls.js' });

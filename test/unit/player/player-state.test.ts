@@ -1,10 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  initialPlayerState,
-  reducePlayerState,
-  type PlayerEvent,
-  type PlayerState,
-} from '../../../src/player/player-state.ts';
+import { initialPlayerState, reducePlayerState, type PlayerEvent, type PlayerState } from '../../../src/player/player-state.ts';
 
 const run = (events: PlayerEvent[], from: PlayerState = initialPlayerState()) => events.reduce(reducePlayerState, from);
 const loadLive: PlayerEvent = { type: 'load', src: 'https://cdn.example/live.m3u8', live: true };
@@ -18,7 +13,15 @@ describe('reducePlayerState', () => {
   test('idle → loading → playing → stalled → playing → paused → ended', () => {
     const statuses: string[] = [];
     let s = initialPlayerState();
-    for (const e of [loadVod, { type: 'engine', engine: 'hls.js' }, { type: 'playing' }, { type: 'waiting' }, { type: 'playing' }, { type: 'paused' }, { type: 'ended' }] as PlayerEvent[]) {
+    for (const e of [
+      loadVod,
+      { type: 'engine', engine: 'hls.js' },
+      { type: 'playing' },
+      { type: 'waiting' },
+      { type: 'playing' },
+      { type: 'paused' },
+      { type: 'ended' },
+    ] as PlayerEvent[]) {
       s = reducePlayerState(s, e);
       statuses.push(s.status);
     }
@@ -41,7 +44,12 @@ describe('reducePlayerState', () => {
     }
     const failed = run([loadLive, { type: 'failed', error: { reason: 'network', message: 'x' } }]);
     expect(failed).toMatchObject({ status: 'error', error: { reason: 'network' } });
-    for (const e of [{ type: 'playing' }, { type: 'retrying' }, { type: 'stream-missing', attempt: 1, delayMs: 1 }, { type: 'live-edge', latency: 3, behindLive: true }] as PlayerEvent[]) {
+    for (const e of [
+      { type: 'playing' },
+      { type: 'retrying' },
+      { type: 'stream-missing', attempt: 1, delayMs: 1 },
+      { type: 'live-edge', latency: 3, behindLive: true },
+    ] as PlayerEvent[]) {
       expect(reducePlayerState(failed, e)).toBe(failed);
     }
     const idle = initialPlayerState();

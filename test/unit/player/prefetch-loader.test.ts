@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { FragmentLoaderContext, HlsConfig, LoaderCallbacks, LoaderConfiguration, PlaylistLoaderContext } from '../../../src/player/hls-loader.ts';
+import type {
+  FragmentLoaderContext,
+  HlsConfig,
+  LoaderCallbacks,
+  LoaderConfiguration,
+  PlaylistLoaderContext,
+} from '../../../src/player/hls-loader.ts';
 import { PlaylistPrefetch, PREFETCH_MAX_AGE_MS, type Fetched } from '../../../src/player/playlist-prefetch.ts';
 import { prefetchingFragmentLoader, prefetchingLoader } from '../../../src/player/prefetch-loader.ts';
 
@@ -18,7 +24,17 @@ function innerLoader() {
   let aborted = 0;
   class Inner {
     context = null;
-    stats = { aborted: false, loaded: 0, retry: 0, total: 0, chunkCount: 0, bwEstimate: 0, loading: { start: 0, first: 0, end: 0 }, parsing: { start: 0, end: 0 }, buffering: { start: 0, first: 0, end: 0 } };
+    stats = {
+      aborted: false,
+      loaded: 0,
+      retry: 0,
+      total: 0,
+      chunkCount: 0,
+      bwEstimate: 0,
+      loading: { start: 0, first: 0, end: 0 },
+      parsing: { start: 0, end: 0 },
+      buffering: { start: 0, first: 0, end: 0 },
+    };
     load(context: PlaylistLoaderContext) {
       // As hls.js's own loaders: stats that already have a start are refused.
       if (this.stats.loading.start) throw new Error('Loader can only be used once.');
@@ -35,7 +51,10 @@ function innerLoader() {
 }
 
 const ctx = (url: string) => ({ url, type: 'manifest', level: null, id: null, responseType: 'text' }) as unknown as PlaylistLoaderContext;
-const callbacks = () => ({ onSuccess: vi.fn(), onError: vi.fn(), onTimeout: vi.fn() }) as unknown as LoaderCallbacks<PlaylistLoaderContext> & { onSuccess: ReturnType<typeof vi.fn> };
+const callbacks = () =>
+  ({ onSuccess: vi.fn(), onError: vi.fn(), onTimeout: vi.fn() }) as unknown as LoaderCallbacks<PlaylistLoaderContext> & {
+    onSuccess: ReturnType<typeof vi.fn>;
+  };
 const loadConfig = {} as LoaderConfiguration;
 
 describe('PlaylistPrefetch', () => {
@@ -52,10 +71,16 @@ describe('PlaylistPrefetch', () => {
 
   it('a failed prefetch or a copy older than the limit answers null (fetch it yourself)', async () => {
     let now = 0;
-    const failed = new PlaylistPrefetch(async () => null, () => now);
+    const failed = new PlaylistPrefetch(
+      async () => null,
+      () => now,
+    );
     failed.prefetch(URL_A);
     await expect(failed.take(URL_A)).resolves.toBeNull();
-    const stale = new PlaylistPrefetch(async (url) => ({ url, text: PLAYLIST, code: 200 }), () => now);
+    const stale = new PlaylistPrefetch(
+      async (url) => ({ url, text: PLAYLIST, code: 200 }),
+      () => now,
+    );
     stale.prefetch(URL_A);
     await Promise.resolve();
     now = PREFETCH_MAX_AGE_MS + 1;
@@ -66,7 +91,10 @@ describe('PlaylistPrefetch', () => {
 describe('prefetchingLoader', () => {
   it('answers the prefetched URL from the prefetch, without hls.js’s own loader', async () => {
     const inner = innerLoader();
-    const p = new PlaylistPrefetch(async (url) => ({ url, text: PLAYLIST, code: 200 }), () => 0);
+    const p = new PlaylistPrefetch(
+      async (url) => ({ url, text: PLAYLIST, code: 200 }),
+      () => 0,
+    );
     p.prefetch(URL_A);
     const Loader = prefetchingLoader(p);
     const loader = new Loader(inner.config);
@@ -83,7 +111,10 @@ describe('prefetchingLoader', () => {
 
   it('delegates other URLs at once, and the prefetched URL when the prefetch failed', async () => {
     const inner = innerLoader();
-    const p = new PlaylistPrefetch(async () => null, () => 0);
+    const p = new PlaylistPrefetch(
+      async () => null,
+      () => 0,
+    );
     p.prefetch(URL_A);
     const Loader = prefetchingLoader(p);
     new Loader(inner.config).load(ctx('https://cdn.example/level-1.m3u8'), loadConfig, callbacks());
@@ -97,7 +128,10 @@ describe('prefetchingLoader', () => {
 
   it('hls.js’s loader fills the stats object hls.js took before load(), also after waiting for a failed prefetch', async () => {
     const inner = innerLoader();
-    const p = new PlaylistPrefetch(async () => null, () => 0);
+    const p = new PlaylistPrefetch(
+      async () => null,
+      () => 0,
+    );
     p.prefetch(URL_A);
     const Loader = prefetchingLoader(p);
     const direct = new Loader(inner.config);
@@ -114,7 +148,10 @@ describe('prefetchingLoader', () => {
   it('an abort before the prefetch arrives answers nothing and loads nothing', async () => {
     const inner = innerLoader();
     const arrival = deferred<Fetched | null>();
-    const p = new PlaylistPrefetch(() => arrival.promise, () => 0);
+    const p = new PlaylistPrefetch(
+      () => arrival.promise,
+      () => 0,
+    );
     p.prefetch(URL_A);
     const loader = new (prefetchingLoader(p))(inner.config);
     const cb = callbacks();
@@ -131,13 +168,25 @@ describe('prefetchingLoader', () => {
 describe('prefetchingFragmentLoader', () => {
   const SEG = 'https://cdn.example/live/seg-7.ts';
   const fragCtx = (url: string, range?: [number, number]) =>
-    ({ url, responseType: 'arraybuffer', rangeStart: range?.[0], rangeEnd: range?.[1], frag: {}, part: null }) as unknown as FragmentLoaderContext;
-  const fragCallbacks = () => ({ onSuccess: vi.fn(), onError: vi.fn(), onTimeout: vi.fn() }) as unknown as LoaderCallbacks<FragmentLoaderContext> & { onSuccess: ReturnType<typeof vi.fn> };
+    ({
+      url,
+      responseType: 'arraybuffer',
+      rangeStart: range?.[0],
+      rangeEnd: range?.[1],
+      frag: {},
+      part: null,
+    }) as unknown as FragmentLoaderContext;
+  const fragCallbacks = () =>
+    ({ onSuccess: vi.fn(), onError: vi.fn(), onTimeout: vi.fn() }) as unknown as LoaderCallbacks<FragmentLoaderContext> & {
+      onSuccess: ReturnType<typeof vi.fn>;
+    };
   const bytes = new Uint8Array([0x47, 1, 2, 3]).buffer;
 
   it('answers the prefetched segment with its bytes and the real timing of its fetch', async () => {
     const inner = innerLoader();
-    const take = vi.fn((url: string) => (url === SEG ? Promise.resolve({ url, data: bytes, code: 200, timing: { start: 10, first: 20, end: 30 } }) : undefined));
+    const take = vi.fn((url: string) =>
+      url === SEG ? Promise.resolve({ url, data: bytes, code: 200, timing: { start: 10, first: 20, end: 30 } }) : undefined,
+    );
     const loader = new (prefetchingFragmentLoader({ take }))(inner.config);
     const held = loader.stats;
     const cb = fragCallbacks();

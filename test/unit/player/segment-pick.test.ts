@@ -3,7 +3,14 @@ import { AMBIGUOUS_S, liveStartSegment } from '../../../src/player/segment-pick.
 
 const BASE = 'https://cdn.example/live/room/live.m3u8';
 const live = (durations: number[], target = 2, extra: string[] = []): string =>
-  ['#EXTM3U', '#EXT-X-VERSION:3', `#EXT-X-TARGETDURATION:${target}`, '#EXT-X-MEDIA-SEQUENCE:40', ...extra, ...durations.flatMap((d, i) => [`#EXTINF:${d.toFixed(3)},`, `seg-${40 + i}.ts`])].join('\n');
+  [
+    '#EXTM3U',
+    '#EXT-X-VERSION:3',
+    `#EXT-X-TARGETDURATION:${target}`,
+    '#EXT-X-MEDIA-SEQUENCE:40',
+    ...extra,
+    ...durations.flatMap((d, i) => [`#EXTINF:${d.toFixed(3)},`, `seg-${40 + i}.ts`]),
+  ].join('\n');
 
 describe('liveStartSegment (hls.js’s first segment of a live playlist)', () => {
   it('three target durations behind the edge: the third segment from the end of a regular window', () => {
@@ -29,7 +36,18 @@ describe('liveStartSegment (hls.js’s first segment of a live playlist)', () =>
 
   it('reads the target as hls.js does (integer part, at least 1) and resolves URIs against the playlist', () => {
     expect(liveStartSegment(live([2, 2, 2, 2, 2, 2], 2.9), BASE, 3)).toBe('https://cdn.example/live/room/seg-43.ts');
-    const absolute = ['#EXTM3U', '#EXT-X-TARGETDURATION:2', '#EXTINF:2,', 'https://other.example/a.ts', '#EXTINF:2,', '../b.ts?t=1', '#EXTINF:2,', 'c.ts', '#EXTINF:2,', 'd.ts'].join('\r\n');
+    const absolute = [
+      '#EXTM3U',
+      '#EXT-X-TARGETDURATION:2',
+      '#EXTINF:2,',
+      'https://other.example/a.ts',
+      '#EXTINF:2,',
+      '../b.ts?t=1',
+      '#EXTINF:2,',
+      'c.ts',
+      '#EXTINF:2,',
+      'd.ts',
+    ].join('\r\n');
     expect(liveStartSegment(absolute, BASE, 3)).toBe('https://cdn.example/live/b.ts?t=1');
   });
 
@@ -48,7 +66,16 @@ describe('liveStartSegment (hls.js’s first segment of a live playlist)', () =>
   });
 
   it('no answer for malformed or hostile text', () => {
-    for (const text of ['', 'hello', '#EXTM3U', live([]), '#EXTM3U\n#EXTINF:2,\nseg.ts', '#EXTM3U\n#EXT-X-TARGETDURATION:x\n#EXTINF:2,\nseg.ts', '#EXTM3U\n#EXT-X-TARGETDURATION:2\nseg.ts', '#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\nhttp://[bad']) {
+    for (const text of [
+      '',
+      'hello',
+      '#EXTM3U',
+      live([]),
+      '#EXTM3U\n#EXTINF:2,\nseg.ts',
+      '#EXTM3U\n#EXT-X-TARGETDURATION:x\n#EXTINF:2,\nseg.ts',
+      '#EXTM3U\n#EXT-X-TARGETDURATION:2\nseg.ts',
+      '#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\nhttp://[bad',
+    ]) {
       expect(liveStartSegment(text, BASE, 3)).toBeNull();
     }
   });

@@ -9,12 +9,19 @@ function first(r: DecodeResult): RoomEvent {
 
 // u1 is trusted here (its gifts decode) and avatars are allowed from anywhere `https:`: this table
 // is about payload shapes; trust and the avatar list have their own tests (trust.test.ts).
-const ctx: DecodeContext = { now: 1_700_000_000_000, selfId: 'me', origin: 'https://shop.example', trustedIds: new Set(['u1']), allowAvatarUrl: () => true };
+const ctx: DecodeContext = {
+  now: 1_700_000_000_000,
+  selfId: 'me',
+  origin: 'https://shop.example',
+  trustedIds: new Set(['u1']),
+  allowAvatarUrl: () => true,
+};
 const custom = (data: unknown, extra: Record<string, unknown> = {}) => ({
   kind: 'message' as const,
   message: { ID: 'm1', type: 'TIMCustomElem', payload: { data }, from: 'u1', nick: 'U', time: 1_700_000_000, priority: 'High', ...extra },
 });
-const gift = (cmdInfo: Record<string, unknown>) => custom(JSON.stringify({ version: 1, businessID: 'flutter_live_kit', data: { cmd: 'send_gift_message', cmdInfo } }));
+const gift = (cmdInfo: Record<string, unknown>) =>
+  custom(JSON.stringify({ version: 1, businessID: 'flutter_live_kit', data: { cmd: 'send_gift_message', cmdInfo } }));
 const textMsg = (text: unknown, extra: Record<string, unknown> = {}) => ({
   kind: 'message' as const,
   message: { ID: 't1', type: 'TIMTextElem', payload: { text }, from: 'u1', nick: 'U', time: 1_700_000_000, ...extra },
@@ -27,7 +34,11 @@ const drops: Array<[string, unknown, string]> = [
   ['non-JSON data', custom('{"version":1,'), 'bad-json'],
   ['1 MB data', custom(`{"a":"${MB}"}`), 'too-large'],
   ['deep nesting', custom(`{"data":{"cmd":"x","cmdInfo":{"a":${deep}}}}`), 'too-deep'],
-  ['deep nesting (valid JSON)', custom(JSON.stringify({ data: { cmd: 'x', cmdInfo: JSON.parse('[[[[[[[[[[[[1]]]]]]]]]]]]') } })), 'too-deep'],
+  [
+    'deep nesting (valid JSON)',
+    custom(JSON.stringify({ data: { cmd: 'x', cmdInfo: JSON.parse('[[[[[[[[[[[[1]]]]]]]]]]]]') } })),
+    'too-deep',
+  ],
   ['__proto__ key', custom('{"__proto__":{"polluted":1},"data":{"cmd":"x"}}'), 'bad-field'],
   ['constructor key', custom(JSON.stringify({ data: { cmd: 'x', cmdInfo: { constructor: { prototype: 1 } } } })), 'bad-field'],
   ['data not a string', custom({ cmd: 'x' }), 'bad-json'],
@@ -60,7 +71,10 @@ describe('hostile payloads', () => {
 
   it('HTML and script in every string field stay inert text', () => {
     const evil = '<img src=x onerror=alert(1)><script>alert(2)</script>';
-    const r = decodeFrame(gift({ type: 3, giftName: evil, giftCount: 2, giftUnits: evil, giftUrl: 'javascript:alert(1)', giftSEUrl: 'data:text/html,x' }), ctx);
+    const r = decodeFrame(
+      gift({ type: 3, giftName: evil, giftCount: 2, giftUnits: evil, giftUrl: 'javascript:alert(1)', giftSEUrl: 'data:text/html,x' }),
+      ctx,
+    );
     expect(r.ok).toBe(true);
     const e = first(r);
     expect(e.kind).toBe('gift');
@@ -91,7 +105,12 @@ describe('hostile payloads', () => {
     const only = (u: string) => u.startsWith('https://cdn.example/');
     const a = decodeFrame(textMsg('hi', { avatar: 'https://other.example/a.png' }), { ...ctx, allowAvatarUrl: only });
     expect(first(a).sender.avatar).toBeUndefined();
-    const b = decodeFrame(textMsg('hi', { avatar: 'https://cdn.example/a.png' }), { ...ctx, allowAvatarUrl: () => { throw new Error('x'); } });
+    const b = decodeFrame(textMsg('hi', { avatar: 'https://cdn.example/a.png' }), {
+      ...ctx,
+      allowAvatarUrl: () => {
+        throw new Error('x');
+      },
+    });
     expect(first(b).sender.avatar).toBeUndefined();
   });
 

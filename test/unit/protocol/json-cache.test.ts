@@ -39,7 +39,10 @@ describe('jsonCache', () => {
   it('shared parses do not leak between messages: each like decodes to its own event', () => {
     const data = encodeEnvelope('send_like_message', { count: 2 });
     const ctx = { now: 0 };
-    const frame = (ID: string, from: string) => ({ kind: 'message' as const, message: { ID, type: 'TIMCustomElem', payload: { data }, from, priority: 'Low' } });
+    const frame = (ID: string, from: string) => ({
+      kind: 'message' as const,
+      message: { ID, type: 'TIMCustomElem', payload: { data }, from, priority: 'Low' },
+    });
     const a = decodeFrame(frame('m1', 'u1'), ctx);
     const b = decodeFrame(frame('m2', 'u2'), ctx);
     expect(a.ok && b.ok).toBe(true);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeFrame, LIMITS, utf8Bytes, type DecodeContext, type RoomEvent } from '../../../src/protocol/index.ts';
 
 const ctx: DecodeContext = { now: 1_700_000_000_000, selfId: 'me', origin: 'https://shop.example' };
+// eslint-disable-next-line no-control-regex -- the test looks for control characters
 const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2066-\u2069\ufeff]/;
 
 function checkEvent(e: RoomEvent): void {
@@ -12,7 +13,8 @@ function checkEvent(e: RoomEvent): void {
   expect(e.sender.nick.length).toBeLessThanOrEqual(LIMITS.nickChars);
   expect(e.sender.level).toBeGreaterThanOrEqual(0);
   expect(e.sender.level).toBeLessThanOrEqual(LIMITS.levelMax);
-  if (e.sender.avatar) expect(e.sender.avatar.startsWith('https:') || e.sender.avatar.startsWith('/') || e.sender.avatar.startsWith(ctx.origin!)).toBe(true);
+  if (e.sender.avatar)
+    expect(e.sender.avatar.startsWith('https:') || e.sender.avatar.startsWith('/') || e.sender.avatar.startsWith(ctx.origin!)).toBe(true);
   switch (e.kind) {
     case 'text':
     case 'system':
@@ -25,7 +27,8 @@ function checkEvent(e: RoomEvent): void {
       expect(e.gift.count).toBeLessThanOrEqual(LIMITS.giftCountMax);
       expect([1, 2, 3]).toContain(e.gift.type);
       expect(Array.from(e.gift.name).length).toBeLessThanOrEqual(LIMITS.giftNameChars);
-      for (const url of [e.gift.imageUrl, e.gift.effectUrl]) if (url) expect(/^(https:|\/[^/])/.test(url) || url.startsWith(ctx.origin!)).toBe(true);
+      for (const url of [e.gift.imageUrl, e.gift.effectUrl])
+        if (url) expect(/^(https:|\/[^/])/.test(url) || url.startsWith(ctx.origin!)).toBe(true);
       break;
     case 'like':
       expect(e.count).toBeGreaterThanOrEqual(LIMITS.likeCountMin);
@@ -51,7 +54,15 @@ const anyMessage = fc.record(
     payload: fc.oneof(
       fc.record({ text: fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.anything()) }, { requiredKeys: [] }),
       fc.record({ data: fc.oneof(fc.string(), fc.json(), fc.anything()) }, { requiredKeys: [] }),
-      fc.record({ operationType: fc.integer({ min: -1, max: 300 }), userIDList: fc.array(fc.anything()), memberList: fc.array(fc.anything()), newGroupProfile: fc.anything() }, { requiredKeys: [] }),
+      fc.record(
+        {
+          operationType: fc.integer({ min: -1, max: 300 }),
+          userIDList: fc.array(fc.anything()),
+          memberList: fc.array(fc.anything()),
+          newGroupProfile: fc.anything(),
+        },
+        { requiredKeys: [] },
+      ),
       fc.anything(),
     ),
     from: fc.oneof(fc.string(), fc.anything()),
@@ -67,25 +78,62 @@ const anyMessage = fc.record(
 /** Envelopes with our and the kit's commands and arbitrary cmdInfo. */
 const anyEnvelope = fc
   .record({
-    cmd: fc.constantFrom('send_gift_message', 'send_like_message', 'room_state_changed', 'announcement_changed', 'audience_count', 'member_enter', 'system_notice', 'other'),
+    cmd: fc.constantFrom(
+      'send_gift_message',
+      'send_like_message',
+      'room_state_changed',
+      'announcement_changed',
+      'audience_count',
+      'member_enter',
+      'system_notice',
+      'other',
+    ),
     cmdInfo: fc.dictionary(
-      fc.constantFrom('type', 'giftUrl', 'giftCount', 'giftSEUrl', 'giftName', 'giftUnits', 'count', 'state', 'text', 'startTime', 'streamUrl'),
-      fc.oneof(fc.integer({ min: -10, max: 20000 }), fc.string({ unit: 'binary' }), fc.webUrl(), fc.constantFrom('live', 'ended', 'javascript:x')),
+      fc.constantFrom(
+        'type',
+        'giftUrl',
+        'giftCount',
+        'giftSEUrl',
+        'giftName',
+        'giftUnits',
+        'count',
+        'state',
+        'text',
+        'startTime',
+        'streamUrl',
+      ),
+      fc.oneof(
+        fc.integer({ min: -10, max: 20000 }),
+        fc.string({ unit: 'binary' }),
+        fc.webUrl(),
+        fc.constantFrom('live', 'ended', 'javascript:x'),
+      ),
     ),
   })
   .map(({ cmd, cmdInfo }) => ({
     kind: 'message' as const,
-    message: { ID: 'x1', type: 'TIMCustomElem', from: 'u1', payload: { data: JSON.stringify({ version: 1, businessID: 'flutter_live_kit', data: { cmd, cmdInfo } }) } },
+    message: {
+      ID: 'x1',
+      type: 'TIMCustomElem',
+      from: 'u1',
+      payload: { data: JSON.stringify({ version: 1, businessID: 'flutter_live_kit', data: { cmd, cmdInfo } }) },
+    },
   }));
 
 describe('decoder properties', () => {
   it('never throws on arbitrary frames; outputs satisfy the limits', () => {
     fc.assert(
-      fc.property(fc.oneof(anyMessage.map((message) => ({ kind: 'message' as const, message })), fc.anything()), (frame) => {
-        const r = decodeFrame(frame as never, ctx);
-        if (r.ok) r.events.forEach(checkEvent);
-        else expect(typeof r.reason).toBe('string');
-      }),
+      fc.property(
+        fc.oneof(
+          anyMessage.map((message) => ({ kind: 'message' as const, message })),
+          fc.anything(),
+        ),
+        (frame) => {
+          const r = decodeFrame(frame as never, ctx);
+          if (r.ok) r.events.forEach(checkEvent);
+          else expect(typeof r.reason).toBe('string');
+        },
+      ),
       { numRuns: 3000 },
     );
   });

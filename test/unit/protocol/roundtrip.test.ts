@@ -19,7 +19,8 @@ function deliver(wire: OutboundWire, from = 'me'): unknown {
     message: {
       ID: '144115212826585929-1700000000-1',
       type: wire.type,
-      payload: wire.type === 'TIMTextElem' ? { text: wire.text } : { data: wire.data, description: wire.description, extension: wire.extension },
+      payload:
+        wire.type === 'TIMTextElem' ? { text: wire.text } : { data: wire.data, description: wire.description, extension: wire.extension },
       from,
       nick: 'Me',
       time: 1_700_000_000,
@@ -41,11 +42,28 @@ describe('encode → deliver → decode', () => {
     expect(enc.ok).toBe(true);
     if (!enc.ok) return;
     const [e] = events(deliver(enc.wire));
-    expect(e).toMatchObject({ kind: 'text', text: 'hello 你好 👋', own: true, clientId: 'cid-1', priority: 'normal', sender: { level: 7 } });
+    expect(e).toMatchObject({
+      kind: 'text',
+      text: 'hello 你好 👋',
+      own: true,
+      clientId: 'cid-1',
+      priority: 'normal',
+      sender: { level: 7 },
+    });
   });
 
   it('gift uses exactly the live room kit fields, High priority', () => {
-    const enc = encodeGiftMessage({ type: 3, name: 'Super Rocket', count: 1, units: '', imageUrl: 'https://cdn.example/r.png', effectUrl: 'https://cdn.example/rocket.json' }, { level: 1 });
+    const enc = encodeGiftMessage(
+      {
+        type: 3,
+        name: 'Super Rocket',
+        count: 1,
+        units: '',
+        imageUrl: 'https://cdn.example/r.png',
+        effectUrl: 'https://cdn.example/rocket.json',
+      },
+      { level: 1 },
+    );
     expect(enc.ok).toBe(true);
     if (!enc.ok) return;
     expect(enc.wire.priority).toBe('high');
@@ -53,16 +71,47 @@ describe('encode → deliver → decode', () => {
     expect(wireJson).toEqual({
       version: 1,
       businessID: 'flutter_live_kit',
-      data: { cmd: 'send_gift_message', cmdInfo: { type: 3, giftUrl: 'https://cdn.example/r.png', giftCount: 1, giftSEUrl: 'https://cdn.example/rocket.json', giftName: 'Super Rocket', giftUnits: '' } },
+      data: {
+        cmd: 'send_gift_message',
+        cmdInfo: {
+          type: 3,
+          giftUrl: 'https://cdn.example/r.png',
+          giftCount: 1,
+          giftSEUrl: 'https://cdn.example/rocket.json',
+          giftName: 'Super Rocket',
+          giftUnits: '',
+        },
+      },
     });
     // Gifts take effect from a trusted sender only: the business server's account.
     const [e] = events(deliver(enc.wire, 'administrator'));
-    expect(e).toMatchObject({ kind: 'gift', own: false, gift: { type: 3, name: 'Super Rocket', count: 1, effectUrl: 'https://cdn.example/rocket.json' } });
+    expect(e).toMatchObject({
+      kind: 'gift',
+      own: false,
+      gift: { type: 3, name: 'Super Rocket', count: 1, effectUrl: 'https://cdn.example/rocket.json' },
+    });
   });
 
   it('decodes a gift exactly as the kit sends it (SPEC §4 sample)', () => {
-    const data = JSON.stringify({ version: 1.0, businessID: 'flutter_live_kit', data: { cmd: 'send_gift_message', cmdInfo: { type: 3, giftUrl: 'https://x.example/a.png', giftCount: 1, giftSEUrl: 'https://x.example/rocket.json', giftName: 'Super Rocket', giftUnits: '' } } });
-    const [e] = events({ kind: 'message', message: { ID: 'k1', type: 'TIMCustomElem', payload: { data }, from: 'anchor', nick: 'Host', priority: 'High' } });
+    const data = JSON.stringify({
+      version: 1.0,
+      businessID: 'flutter_live_kit',
+      data: {
+        cmd: 'send_gift_message',
+        cmdInfo: {
+          type: 3,
+          giftUrl: 'https://x.example/a.png',
+          giftCount: 1,
+          giftSEUrl: 'https://x.example/rocket.json',
+          giftName: 'Super Rocket',
+          giftUnits: '',
+        },
+      },
+    });
+    const [e] = events({
+      kind: 'message',
+      message: { ID: 'k1', type: 'TIMCustomElem', payload: { data }, from: 'anchor', nick: 'Host', priority: 'High' },
+    });
     expect(e).toMatchObject({ kind: 'gift', sender: { role: 'anchor' }, gift: { type: 3, count: 1 } });
   });
 
@@ -80,10 +129,21 @@ describe('encode → deliver → decode', () => {
 });
 
 describe('group tips, notices and control frames', () => {
-  const tip = (payload: unknown) => ({ kind: 'message', message: { ID: 'tip1', type: 'TIMGroupTipElem', payload, time: 1_700_000_000, to: '@TGS#aLIVEROOM' } });
+  const tip = (payload: unknown) => ({
+    kind: 'message',
+    message: { ID: 'tip1', type: 'TIMGroupTipElem', payload, time: 1_700_000_000, to: '@TGS#aLIVEROOM' },
+  });
 
   it('member mute with muteTime (op 7), own and others', () => {
-    const ev = events(tip({ operationType: 7, memberList: [{ userID: 'me', muteTime: 600 }, { userID: 'bob', muteTime: 0 }] }));
+    const ev = events(
+      tip({
+        operationType: 7,
+        memberList: [
+          { userID: 'me', muteTime: 600 },
+          { userID: 'bob', muteTime: 0 },
+        ],
+      }),
+    );
     expect(ev).toMatchObject([
       { kind: 'mute', scope: 'member', userId: 'me', seconds: 600, muted: true, own: true },
       { kind: 'mute', scope: 'member', userId: 'bob', seconds: 0, muted: false, own: false },
@@ -105,24 +165,31 @@ describe('group tips, notices and control frames', () => {
     ]);
     expect(events(tip({ operationType: 2, userIDList: ['fan1'] }))).toMatchObject([{ kind: 'member-leave' }]);
     expect(events(tip({ operationType: 3, userIDList: ['me'] }))).toMatchObject([{ kind: 'kick', userId: 'me', own: true }]);
-    expect(events(tip({ operationType: 10, userIDList: ['me'], duration: 3600 }))).toMatchObject([{ kind: 'ban', seconds: 3600, own: true }]);
+    expect(events(tip({ operationType: 10, userIDList: ['me'], duration: 3600 }))).toMatchObject([
+      { kind: 'ban', seconds: 3600, own: true },
+    ]);
     expect(events(tip({ operationType: 11, userIDList: ['me'] }))).toMatchObject([{ kind: 'ban', seconds: 0 }]);
   });
 
   it('system notices: custom broadcast (255) and dismissed room (5)', () => {
     const notice = (payload: unknown) => ({ kind: 'message', message: { ID: 'n1', type: 'TIMGroupSystemNoticeElem', payload } });
-    expect(events(notice({ operationType: 255, userDefinedField: 'Maintenance at midnight' }))).toMatchObject([{ kind: 'system', text: 'Maintenance at midnight' }]);
+    expect(events(notice({ operationType: 255, userDefinedField: 'Maintenance at midnight' }))).toMatchObject([
+      { kind: 'system', text: 'Maintenance at midnight' },
+    ]);
     expect(events(notice({ operationType: 5 }))).toMatchObject([{ kind: 'kick', reason: 'roomDismissed' }]);
   });
 
   it('room state from group attributes; audience; kicked; revoked; modified', () => {
-    expect(events({ kind: 'attributes', attributes: { state: 'upcoming', startTime: '1700000600000', streamUrl: '/hls/r/live.m3u8' } })).toMatchObject([
-      { kind: 'room-state', state: 'upcoming', startTime: 1_700_000_600_000, streamUrl: '/hls/r/live.m3u8' },
-    ]);
+    expect(
+      events({ kind: 'attributes', attributes: { state: 'upcoming', startTime: '1700000600000', streamUrl: '/hls/r/live.m3u8' } }),
+    ).toMatchObject([{ kind: 'room-state', state: 'upcoming', startTime: 1_700_000_600_000, streamUrl: '/hls/r/live.m3u8' }]);
     expect(events({ kind: 'audience', count: 42 })).toMatchObject([{ kind: 'audience', count: 42 }]);
     expect(events({ kind: 'kicked', reason: 'multipleAccount' })).toMatchObject([{ kind: 'kick', reason: 'multipleAccount', own: true }]);
     expect(events({ kind: 'kicked', reason: 'weird' })).toMatchObject([{ kind: 'kick', reason: 'unknown' }]);
-    expect(events({ kind: 'revoked', ids: ['a', 'b'] })).toMatchObject([{ kind: 'recall', targetId: 'a' }, { kind: 'recall', targetId: 'b' }]);
+    expect(events({ kind: 'revoked', ids: ['a', 'b'] })).toMatchObject([
+      { kind: 'recall', targetId: 'a' },
+      { kind: 'recall', targetId: 'b' },
+    ]);
     const mod = { kind: 'modified', message: { ID: 'm9', type: 'TIMTextElem', payload: { text: '***' }, from: 'u' } };
     expect(events(mod)).toMatchObject([{ kind: 'modify', targetId: 'm9', text: '***' }]);
   });

@@ -39,13 +39,25 @@ export class FakeChat implements ChatApi {
   });
   groupProfileImpl: (o: Opt<'getGroupProfile'>) => Promise<unknown> = async (o) => ({
     code: 0,
-    data: { group: { groupID: o.groupID, type: 'AVChatRoom', notification: 'Welcome!', introduction: 'Spring sale', muteAllMembers: false, memberCount: 12 } },
+    data: {
+      group: {
+        groupID: o.groupID,
+        type: 'AVChatRoom',
+        notification: 'Welcome!',
+        introduction: 'Spring sale',
+        muteAllMembers: false,
+        memberCount: 12,
+      },
+    },
   });
   attributesImpl: (o: Opt<'getGroupAttributes'>) => Promise<unknown> = async () => ({
     code: 0,
     data: { groupAttributes: { state: 'live', streamUrl: 'https://live.example.com/a.m3u8' } },
   });
-  countersImpl: (o: Opt<'getGroupCounters'>) => Promise<unknown> = async () => ({ code: 0, data: { groupID: '', counters: { likes: 4321 } } });
+  countersImpl: (o: Opt<'getGroupCounters'>) => Promise<unknown> = async () => ({
+    code: 0,
+    data: { groupID: '', counters: { likes: 4321 } },
+  });
   onlineCountImpl: (groupID: string) => Promise<unknown> = async () => ({ code: 0, data: { memberCount: 1234 } });
   memberProfileImpl: (o: Opt<'getGroupMemberProfile'>) => Promise<unknown> = async (o) => ({
     code: 0,
@@ -79,12 +91,12 @@ export class FakeChat implements ChatApi {
   }
 
   // ---- ChatApi --------------------------------------------------------------------------------
-  on(eventName: string, handler: Function): void {
+  on(eventName: string, handler: (...args: any[]) => unknown): void {
     let set = this.handlers.get(eventName);
     if (!set) this.handlers.set(eventName, (set = new Set()));
     set.add(handler as Listener);
   }
-  off(eventName: string, handler: Function): void {
+  off(eventName: string, handler: (...args: any[]) => unknown): void {
     this.handlers.get(eventName)?.delete(handler as Listener);
   }
   login(options: Opt<'login'>): Promise<any> {

@@ -117,7 +117,13 @@ export const TIPS = {
   quit: () => tipMessage(2, { userIDList: ['viewer_9'], memberNum: 100 }),
   kicked: () => tipMessage(3, { userIDList: ['troll_1'] }),
   muteAll: () => tipMessage(6, { newGroupProfile: { muteAllMembers: true, notification: 'Quiet please' } }),
-  memberMute: () => tipMessage(7, { memberList: [{ userID: 'viewer_me', muteTime: 600 }, { userID: 'viewer_2', muteTime: 0 }] }),
+  memberMute: () =>
+    tipMessage(7, {
+      memberList: [
+        { userID: 'viewer_me', muteTime: 600 },
+        { userID: 'viewer_2', muteTime: 0 },
+      ],
+    }),
   ban: () => tipMessage(10, { userIDList: ['troll_2'] }),
   unban: () => tipMessage(11, { userIDList: ['troll_2'] }),
 };

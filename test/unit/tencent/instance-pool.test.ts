@@ -83,7 +83,7 @@ describe('InstancePool', () => {
     expect(host.listenerCount()).toBe(0);
   });
 
-  it('treats an instance create() hands back for a host-provided one as the host\'s', async () => {
+  it("treats an instance create() hands back for a host-provided one as the host's", async () => {
     const pool = new InstancePool();
     const host = new FakeChat();
     const loadSdk = async (): Promise<SdkModules> => ({ TencentCloudChat: { create: () => host }, GroupModule: GROUP_MODULE });

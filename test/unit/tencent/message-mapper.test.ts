@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFrame } from '../../../src/protocol/index.ts';
-import {
-  belongsToRoom,
-  projectGroupProfile,
-  projectMessage,
-  revokedIds,
-  toPlain,
-} from '../../../src/transport/tencent/message-mapper.ts';
+import { belongsToRoom, projectGroupProfile, projectMessage, revokedIds, toPlain } from '../../../src/transport/tencent/message-mapper.ts';
 import { customMessage, giftEnvelope, OTHER_ROOM, ROOM, sdkMessage, systemNotice, textMessage, TIPS } from './fixtures.ts';
 import { decodeAll } from './harness.ts';
 
@@ -39,7 +33,9 @@ describe('projectMessage', () => {
     let deep: Record<string, unknown> = { leaf: 1 };
     for (let i = 0; i < 20; i++) deep = { deep };
     const wide = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, i]));
-    const m = sdkMessage({ payload: { elem: new Elem(), fn: () => 1, deep, wide, list: Array.from({ length: 1000 }, (_, i) => i), nan: NaN } });
+    const m = sdkMessage({
+      payload: { elem: new Elem(), fn: () => 1, deep, wide, list: Array.from({ length: 1000 }, (_, i) => i), nan: NaN },
+    });
     const wire = projectMessage(m)!;
     const payload = wire.payload as Record<string, unknown>;
     expect(payload.elem).toEqual({ text: 'x' });
@@ -86,7 +82,9 @@ describe('belongsToRoom', () => {
   });
 
   it('accepts app-wide broadcasts, and refuses a C2C message to a user named like the room', () => {
-    expect(belongsToRoom(textMessage('sale!', { to: OTHER_ROOM, conversationID: `GROUP${OTHER_ROOM}`, isBroadcastMessage: true }), ROOM)).toBe(true);
+    expect(
+      belongsToRoom(textMessage('sale!', { to: OTHER_ROOM, conversationID: `GROUP${OTHER_ROOM}`, isBroadcastMessage: true }), ROOM),
+    ).toBe(true);
     const c2c = textMessage('psst', { to: ROOM, conversationID: `C2C${ROOM}`, conversationType: 'C2C' as never });
     expect(belongsToRoom(c2c, ROOM)).toBe(false);
     expect(belongsToRoom(textMessage('x'), '')).toBe(false);
@@ -102,7 +100,15 @@ describe('belongsToRoom', () => {
 
 describe('projectGroupProfile', () => {
   it('keeps the live-room fields and prefers the online audience over memberCount', () => {
-    const group = { groupID: ROOM, notification: 'n', introduction: 'i', muteAllMembers: true, memberCount: 5, ownerID: 'x', selfInfo: { role: 'Owner' } };
+    const group = {
+      groupID: ROOM,
+      notification: 'n',
+      introduction: 'i',
+      muteAllMembers: true,
+      memberCount: 5,
+      ownerID: 'x',
+      selfInfo: { role: 'Owner' },
+    };
     expect(projectGroupProfile(group, 99)).toEqual({ notification: 'n', introduction: 'i', muteAllMembers: true, memberNum: 99 });
     expect(projectGroupProfile(group)).toMatchObject({ memberNum: 5 });
     expect(projectGroupProfile(undefined, 3)).toBeUndefined();
@@ -115,7 +121,11 @@ describe('frames decode with the protocol decoder', () => {
   it.each([
     ['text', textMessage('hello room'), ['text']],
     ['gift (custom, kit envelope)', customMessage(giftEnvelope), ['gift']],
-    ['like (custom)', customMessage({ version: 1, businessID: 'flutter_live_kit', data: { cmd: 'send_like_message', cmdInfo: { count: 7 } } }), ['like']],
+    [
+      'like (custom)',
+      customMessage({ version: 1, businessID: 'flutter_live_kit', data: { cmd: 'send_like_message', cmdInfo: { count: 7 } } }),
+      ['like'],
+    ],
     ['tip 1 join', TIPS.join(), ['member-enter', 'audience']],
     ['tip 2 quit', TIPS.quit(), ['member-leave', 'audience']],
     ['tip 3 kicked', TIPS.kicked(), ['kick']],

@@ -56,7 +56,8 @@ describe('ProfileFiller', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  const profiles = (ids: string[]) => ids.map((userID) => ({ userID, nick: `N-${userID}`, avatar: `https://cdn.example.com/${userID}.png` }));
+  const profiles = (ids: string[]) =>
+    ids.map((userID) => ({ userID, nick: `N-${userID}`, avatar: `https://cdn.example.com/${userID}.png` }));
 
   it('batches the missing senders of one window into one getUserProfile call and caches them', async () => {
     const fetchProfiles = vi.fn(async (ids: string[]) => profiles(ids));
@@ -64,7 +65,7 @@ describe('ProfileFiller', () => {
     const results = [f.fill(anon('u1')), f.fill(anon('u2')), f.fill(anon('u1'))];
     expect(results.every((r) => r instanceof Promise)).toBe(true);
     await vi.advanceTimersByTimeAsync(50);
-    const filled = await Promise.all(results);
+    const filled = await Promise.all(results.map((r) => Promise.resolve(r)));
     expect(fetchProfiles).toHaveBeenCalledTimes(1);
     expect(fetchProfiles.mock.calls[0]![0]).toEqual(['u1', 'u2']);
     expect(filled.map((m) => m.nick)).toEqual(['N-u1', 'N-u2', 'N-u1']);
@@ -82,7 +83,7 @@ describe('ProfileFiller', () => {
     const f = new ProfileFiller({ fetchProfiles, enabled: () => true, maxBatch: 2 });
     const all = ['a', 'b', 'c'].map((u) => f.fill(anon(u)));
     await vi.advanceTimersByTimeAsync(50);
-    await Promise.all(all);
+    await Promise.all(all.map((r) => Promise.resolve(r)));
     expect(fetchProfiles.mock.calls.map((c) => c[0])).toEqual([['a', 'b'], ['c']]);
   });
 

@@ -200,7 +200,10 @@ describe('TencentTransport: loading and connecting', () => {
     expect(h.chat.destroyed).toBe(1);
     expect(h.chat.listenerCount()).toBe(0);
     await expect(transport.connect({ kind: 'guest' })).rejects.toMatchObject({ reason: 'cancelled' });
-    await expect(transport.send({ type: 'TIMTextElem', text: 'x', priority: 'normal', cloudCustomData: '' })).resolves.toMatchObject({ ok: false, reason: 'cancelled' });
+    await expect(transport.send({ type: 'TIMTextElem', text: 'x', priority: 'normal', cloudCustomData: '' })).resolves.toMatchObject({
+      ok: false,
+      reason: 'cancelled',
+    });
   });
 
   it('destroy during connect releases the instance once it arrives', async () => {

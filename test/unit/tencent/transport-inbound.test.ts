@@ -17,7 +17,14 @@ async function joinedGuest(options = {}) {
 describe('TencentTransport: inbound', () => {
   it('emits one plain message frame per room message, in order, decodable to the expected kinds', async () => {
     const { h, frames, transport } = await joinedGuest();
-    const batch = [textMessage('first'), customMessage(giftEnvelope), TIPS.join(), TIPS.muteAll(), TIPS.memberMute(), systemNotice(255, { userDefinedField: 'notice' })];
+    const batch = [
+      textMessage('first'),
+      customMessage(giftEnvelope),
+      TIPS.join(),
+      TIPS.muteAll(),
+      TIPS.memberMute(),
+      systemNotice(255, { userDefinedField: 'notice' }),
+    ];
     h.chat.emit(EVENT.MESSAGE_RECEIVED, batch);
     await flush();
     expect(frames.map((f) => f.kind)).toEqual(Array(6).fill('message'));
@@ -44,7 +51,10 @@ describe('TencentTransport: inbound', () => {
     await transport.connect({ kind: 'guest' });
     h.chat.emit(EVENT.MESSAGE_RECEIVED, [textMessage('early')]);
     await transport.join(ROOM);
-    h.chat.emit(EVENT.MESSAGE_RECEIVED, [textMessage('elsewhere', { to: OTHER_ROOM, conversationID: `GROUP${OTHER_ROOM}` }), systemNotice(4, {}, OTHER_ROOM)]);
+    h.chat.emit(EVENT.MESSAGE_RECEIVED, [
+      textMessage('elsewhere', { to: OTHER_ROOM, conversationID: `GROUP${OTHER_ROOM}` }),
+      systemNotice(4, {}, OTHER_ROOM),
+    ]);
     h.chat.emit(EVENT.MESSAGE_RECEIVED, 'not a list');
     await flush();
     expect(frames).toEqual([]);
@@ -65,7 +75,7 @@ describe('TencentTransport: inbound', () => {
     transport.destroy();
   });
 
-  it('the default memory holds 2,000 ids (more than the SDK\'s ~100)', async () => {
+  it("the default memory holds 2,000 ids (more than the SDK's ~100)", async () => {
     const { h, frames, transport } = await joinedGuest();
     const many = Array.from({ length: 2000 }, (_, i) => textMessage(`m${i}`));
     h.chat.emit(EVENT.MESSAGE_RECEIVED, many);
@@ -81,7 +91,10 @@ describe('TencentTransport: inbound', () => {
     h.chat.emit(EVENT.MESSAGE_RECEIVED, [original]);
     h.chat.emit(EVENT.MESSAGE_MODIFIED, [{ ...original, payload: { text: 'b** word' }, isModified: true }]);
     const gone = { ...textMessage('spam'), isRevoked: true };
-    h.chat.emit(EVENT.MESSAGE_REVOKED, [gone, { ...textMessage('x', { to: OTHER_ROOM, conversationID: `GROUP${OTHER_ROOM}` }), isRevoked: true }]);
+    h.chat.emit(EVENT.MESSAGE_REVOKED, [
+      gone,
+      { ...textMessage('x', { to: OTHER_ROOM, conversationID: `GROUP${OTHER_ROOM}` }), isRevoked: true },
+    ]);
     h.chat.emit(EVENT.MESSAGE_REVOKED, []);
     await flush();
     expect(frames.map((f) => f.kind)).toEqual(['message', 'modified', 'revoked']);
@@ -95,7 +108,12 @@ describe('TencentTransport: inbound', () => {
 
   it('maps GROUP_ATTRIBUTES_UPDATED to an attributes frame and the likes counter to like-total', async () => {
     const { h, frames, transport } = await joinedGuest();
-    h.chat.emit(EVENT.GROUP_ATTRIBUTES_UPDATED, { groupID: ROOM, groupAttributes: { state: 'paused' }, updatedKeyList: ['state'], deletedKeyList: [] });
+    h.chat.emit(EVENT.GROUP_ATTRIBUTES_UPDATED, {
+      groupID: ROOM,
+      groupAttributes: { state: 'paused' },
+      updatedKeyList: ['state'],
+      deletedKeyList: [],
+    });
     h.chat.emit(EVENT.GROUP_ATTRIBUTES_UPDATED, { groupID: OTHER_ROOM, groupAttributes: { state: 'ended' } });
     h.chat.emit(EVENT.GROUP_COUNTER_UPDATED, { groupID: ROOM, key: 'likes', value: 777 });
     h.chat.emit(EVENT.GROUP_COUNTER_UPDATED, { groupID: ROOM, key: 'gifts', value: 5 });

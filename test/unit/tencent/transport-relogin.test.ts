@@ -15,9 +15,10 @@ async function loggedIn(options: { url?: boolean } = {}) {
   let issued = 0;
   const fetch = vi.fn(async () => new Response(JSON.stringify({ userID: 'viewer_me', userSig: `sig-${++issued}` })));
   const w = h.make({ fetch });
-  const identity = options.url === false
-    ? { kind: 'user' as const, userId: 'viewer_me', userSig: 'static-sig' }
-    : { kind: 'user' as const, userId: 'viewer_me', userSigUrl: SIG_URL };
+  const identity =
+    options.url === false
+      ? { kind: 'user' as const, userId: 'viewer_me', userSig: 'static-sig' }
+      : { kind: 'user' as const, userId: 'viewer_me', userSigUrl: SIG_URL };
   await w.transport.connect(identity);
   await w.transport.join(ROOM);
   w.frames.length = 0;
@@ -38,7 +39,11 @@ describe('TencentTransport: keeping the login alive', () => {
     expire();
     await vi.advanceTimersByTimeAsync(0);
     // Until the new login is ready, sends fail in a retryable way without reaching the SDK.
-    await expect(transport.send({ type: 'TIMTextElem', text: 'x', priority: 'normal', cloudCustomData: '' })).resolves.toEqual({ ok: false, reason: 'network', message: 'reconnecting' });
+    await expect(transport.send({ type: 'TIMTextElem', text: 'x', priority: 'normal', cloudCustomData: '' })).resolves.toEqual({
+      ok: false,
+      reason: 'network',
+      message: 'reconnecting',
+    });
     expect(h.chat.count('sendMessage')).toBe(0);
     h.chat.becomeReady();
     await vi.advanceTimersByTimeAsync(0);
@@ -71,7 +76,10 @@ describe('TencentTransport: keeping the login alive', () => {
     expect(sigs()).toHaveLength(6);
     expect(decodeAll(frames)).toMatchObject([{ kind: 'kick', reason: 'userSigExpired', own: true }]);
     expect(states).toEqual(['reconnecting', 'offline']);
-    await expect(transport.send({ type: 'TIMTextElem', text: 'x', priority: 'normal', cloudCustomData: '' })).resolves.toMatchObject({ ok: false, reason: 'kicked' });
+    await expect(transport.send({ type: 'TIMTextElem', text: 'x', priority: 'normal', cloudCustomData: '' })).resolves.toMatchObject({
+      ok: false,
+      reason: 'kicked',
+    });
     expect(vi.getTimerCount()).toBe(0);
     transport.destroy();
   });

@@ -35,7 +35,15 @@ describe('TencentTransport: send', () => {
     const wire = text('hello everyone');
     const result = await transport.send(wire);
     expect(h.chat.argsOf('createTextMessage')).toEqual([
-      [{ to: ROOM, conversationType: 'GROUP', priority: 'Normal', payload: { text: 'hello everyone' }, cloudCustomData: wire.cloudCustomData }],
+      [
+        {
+          to: ROOM,
+          conversationType: 'GROUP',
+          priority: 'Normal',
+          payload: { text: 'hello everyone' },
+          cloudCustomData: wire.cloudCustomData,
+        },
+      ],
     ]);
     const sent = h.chat.argsOf('sendMessage')[0]![0] as { ID: string };
     expect(result).toEqual({ ok: true, id: `server-${sent.ID}`, time: h.chat.serverTime * 1000 });
@@ -100,6 +108,7 @@ describe('TencentTransport: send', () => {
     };
     await expect(transport.send(text('x'))).resolves.toEqual({ ok: false, reason: 'unknown', message: 'bad options' });
     h.chat.sendImpl = async () => {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- a non-Error throw is the case under test
       throw 'string thrown';
     };
     await expect(transport.send(custom('high'))).resolves.toEqual({ ok: false, reason: 'unknown' });
@@ -114,7 +123,12 @@ describe('TencentTransport: send', () => {
     await expect(transport.send(text('x'))).resolves.toMatchObject({ ok: false, reason: 'room-gone' });
     await transport.connect({ kind: 'guest' });
     await transport.join(ROOM);
-    await expect(transport.send(text('x'))).resolves.toEqual({ ok: false, reason: 'not-logged-in', code: 2024, message: 'guests cannot send' });
+    await expect(transport.send(text('x'))).resolves.toEqual({
+      ok: false,
+      reason: 'not-logged-in',
+      code: 2024,
+      message: 'guests cannot send',
+    });
     expect(h.chat.count('createTextMessage')).toBe(0);
     expect(h.chat.count('sendMessage')).toBe(0);
     transport.destroy();

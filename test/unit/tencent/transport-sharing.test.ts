@@ -31,7 +31,9 @@ describe('TencentTransport: one shared instance per SDKAppID', () => {
     h.chat.emit(EVENT.MESSAGE_RECEIVED, [textMessage('only b')]);
     await flush();
     expect(b.frames).toHaveLength(3);
-    await expect(b.transport.send({ type: 'TIMTextElem', text: 'still here', priority: 'normal', cloudCustomData: '' })).resolves.toMatchObject({ ok: true });
+    await expect(
+      b.transport.send({ type: 'TIMTextElem', text: 'still here', priority: 'normal', cloudCustomData: '' }),
+    ).resolves.toMatchObject({ ok: true });
 
     b.transport.destroy();
     await flush();
@@ -85,15 +87,18 @@ describe('TencentTransport: one shared instance per SDKAppID', () => {
     await b.transport.connect({ kind: 'guest' });
     await a.transport.join(ROOM);
     await b.transport.join(OTHER_ROOM);
-    expect(a.notices).toEqual([
-      { code: 'room-evicted', roomId: ROOM, message: expect.stringContaining(`joined "${OTHER_ROOM}"`) },
-    ]);
+    expect(a.notices).toEqual([{ code: 'room-evicted', roomId: ROOM, message: expect.stringContaining(`joined "${OTHER_ROOM}"`) }]);
     expect(b.notices).toEqual([]);
-    h.chat.emit(EVENT.MESSAGE_RECEIVED, [textMessage('in A'), textMessage('in B', { to: OTHER_ROOM, conversationID: `GROUP${OTHER_ROOM}` })]);
+    h.chat.emit(EVENT.MESSAGE_RECEIVED, [
+      textMessage('in A'),
+      textMessage('in B', { to: OTHER_ROOM, conversationID: `GROUP${OTHER_ROOM}` }),
+    ]);
     await flush();
     expect(a.frames).toEqual([]);
     expect(decodeAll(b.frames).map((e) => (e.kind === 'text' ? e.text : e.kind))).toEqual(['in B']);
-    await expect(a.transport.send({ type: 'TIMTextElem', text: 'x', priority: 'normal', cloudCustomData: '' })).resolves.toMatchObject({ reason: 'room-gone' });
+    await expect(a.transport.send({ type: 'TIMTextElem', text: 'x', priority: 'normal', cloudCustomData: '' })).resolves.toMatchObject({
+      reason: 'room-gone',
+    });
     h.destroyAll();
   });
 
@@ -121,7 +126,9 @@ describe('TencentTransport: one shared instance per SDKAppID', () => {
     expect(h.chat.count('getGroupProfile')).toBe(1);
     expect(frames.map((f) => f.kind)).toEqual(['profile', 'attributes']);
     expect(states).toEqual(['idle', 'connecting', 'connected']); // no flapping during the upgrade
-    await expect(transport.send({ type: 'TIMTextElem', text: 'now I can talk', priority: 'normal', cloudCustomData: '' })).resolves.toMatchObject({ ok: true });
+    await expect(
+      transport.send({ type: 'TIMTextElem', text: 'now I can talk', priority: 'normal', cloudCustomData: '' }),
+    ).resolves.toMatchObject({ ok: true });
     transport.destroy();
   });
 
@@ -190,7 +197,9 @@ describe('TencentTransport: host-provided instance ("log in outside")', () => {
     const { transport } = h.make({ chat });
     await transport.connect(user('viewer_me'));
     await transport.join(ROOM);
-    await expect(transport.send({ type: 'TIMTextElem', text: 'hi', priority: 'normal', cloudCustomData: '' })).resolves.toMatchObject({ ok: true });
+    await expect(transport.send({ type: 'TIMTextElem', text: 'hi', priority: 'normal', cloudCustomData: '' })).resolves.toMatchObject({
+      ok: true,
+    });
     transport.destroy();
     await flush();
     expect(h.loadSdk).not.toHaveBeenCalled();

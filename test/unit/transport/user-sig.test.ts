@@ -5,7 +5,9 @@ import { fetchUserSig, userCredentials } from '../../../src/transport/user-sig.t
 const URL_ = 'https://shop.example.com/api/usersig';
 
 function answering(status: number, body: string) {
-  return vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => new Response(body, { status, headers: { 'content-type': 'application/json' } }));
+  return vi.fn(
+    async (_url: RequestInfo | URL, _init?: RequestInit) => new Response(body, { status, headers: { 'content-type': 'application/json' } }),
+  );
 }
 
 async function failure(p: Promise<unknown>): Promise<TransportError> {
