@@ -110,7 +110,7 @@ export interface BarrageOptions {
   readonly createWorker?: WorkerFactory;
 }
 
-export interface BarrageController {
+export interface BarrageRenderer {
   readonly mode: BarrageMode;
   /** The canvas currently on stage (replaced once if the worker fails). */
   readonly canvas: HTMLCanvasElement;

@@ -17,7 +17,7 @@
 import { DEFAULT_BARRAGE_SETTINGS, validateBarrageSettings } from './barrage-settings.ts';
 import { DEFAULT_BARRAGE_THEME, type BarrageTheme } from './barrage-theme.ts';
 import type { PaintItem, PainterEvent, PainterStats, StageSize } from './barrage-protocol.ts';
-import type { BarrageController, BarrageInspection, BarrageMotion, BarrageOptions, BarrageRuntimeSettings } from './barrage-types.ts';
+import type { BarrageRenderer, BarrageInspection, BarrageMotion, BarrageOptions, BarrageRuntimeSettings } from './barrage-types.ts';
 import { BarrageStage } from './barrage-stage.ts';
 import { createMeasure, warmMeasure } from './canvas-measure.ts';
 import { startMainBackend, startWorkerBackend, workerModeSupported, type RenderBackend } from './render-backend.ts';
@@ -25,7 +25,7 @@ import { CapacitySignal } from './capacity-signal.ts';
 import { absoluteNow, pauseClock, resumeClock, stageTime, startClock, type ClockState } from './stage-clock.ts';
 import { currentDpr, isDocumentHidden, watchStage } from './stage-watchers.ts';
 
-export type { BarrageController, BarrageOptions } from './barrage-types.ts';
+export type { BarrageRenderer, BarrageOptions } from './barrage-types.ts';
 
 function makeCanvas(): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
@@ -34,7 +34,7 @@ function makeCanvas(): HTMLCanvasElement {
   return canvas;
 }
 
-export function createBarrage(host: HTMLElement, options: BarrageOptions = {}): BarrageController {
+export function createBarrage(host: HTMLElement, options: BarrageOptions = {}): BarrageRenderer {
   const theme: BarrageTheme = { ...DEFAULT_BARRAGE_THEME, ...options.theme };
   let settings: BarrageRuntimeSettings = {
     ...validateBarrageSettings(options.settings ?? {}, DEFAULT_BARRAGE_SETTINGS),
@@ -186,7 +186,7 @@ export function createBarrage(host: HTMLElement, options: BarrageOptions = {}): 
     fixedDpr === undefined,
   );
 
-  const controller: BarrageController = {
+  const controller: BarrageRenderer = {
     get mode() {
       return backend.mode;
     },

@@ -2,7 +2,7 @@
  * The barrage's public surface for the element: the controller, its types, the settings model
  * and the small helpers (reduced motion, event → item, resource counters). No side effects.
  */
-export { createBarrage, type BarrageController, type BarrageOptions } from './create-barrage.ts';
+export { createBarrage, type BarrageRenderer, type BarrageOptions } from './create-barrage.ts';
 export type {
   BarrageInspection,
   BarrageItem,

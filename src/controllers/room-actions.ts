@@ -11,19 +11,19 @@ import { roomFrames, type RoomUpdate } from './room-update.ts';
 import { LcrLoginRequestEvent, LcrSendRequestEvent } from '../events/index.ts';
 import type { RoomView } from '../pipeline/index.ts';
 import { encodeCommand, type FailureReason, type JsonValue, type Priority, type SendResult } from '../protocol/index.ts';
-import type { GiftHost } from './gift-host.ts';
+import type { GiftController } from './gift-controller.ts';
 import type { GiftSendResult } from './gift-sender.ts';
-import type { LikeHost } from './like-host.ts';
-import type { SessionHost, TextSendResult } from './session-host.ts';
+import type { LikeController } from './like-controller.ts';
+import type { SessionController, TextSendResult } from './session-controller.ts';
 
 export interface RoomActionsDeps {
   readonly host: HTMLElement;
   readonly userId: () => string;
   readonly nick: () => string;
-  readonly session: () => SessionHost;
+  readonly session: () => SessionController;
   readonly input: () => ChatInputController;
-  readonly gifts: () => GiftHost;
-  readonly likes: () => LikeHost;
+  readonly gifts: () => GiftController;
+  readonly likes: () => LikeController;
 }
 
 /** The input's status from the room view: mute, ban and kick apply the moment the view changes. */

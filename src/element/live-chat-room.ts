@@ -26,13 +26,13 @@
  * @fires lcr-gift @fires lcr-like @fires lcr-gift-request @fires lcr-send-request @fires lcr-login-request
  */
 import type { PropertyDeclarations, PropertyValues } from 'lit';
-import { AnnouncementFit } from '../controllers/announcement-fit.ts';
-import { BarrageHost } from '../controllers/barrage-host.ts';
-import { ChatHost } from '../controllers/chat-host.ts';
+import { AnnouncementFitController } from '../controllers/announcement-fit-controller.ts';
+import { BarrageController } from '../controllers/barrage-controller.ts';
+import { ChatController } from '../controllers/chat-controller.ts';
 import type { GiftSendResult } from '../controllers/gift-sender.ts';
-import { PlayerHost } from '../controllers/player-host.ts';
+import { PlayerController } from '../controllers/player-controller.ts';
 import type { RoomUpdate } from '../controllers/room-update.ts';
-import { SessionHost, type TextSendResult } from '../controllers/session-host.ts';
+import { SessionController, type TextSendResult } from '../controllers/session-controller.ts';
 import { LcrErrorEvent, LcrFollowRequestEvent } from '../events/index.ts';
 import type { CatalogGift } from '../gifts/index.ts';
 import { hasLang, loadLang, resolveLang, type Lang } from '../i18n/index.ts';
@@ -40,7 +40,7 @@ import { INITIAL_ROOM_VIEW, type RoomView } from '../pipeline/types.ts';
 import type { PlayerState } from '../player/player-state.ts';
 import { safeUrl, type JsonValue, type Priority, type SendResult } from '../protocol/index.ts';
 import { elementStyles } from './element-styles.ts';
-import type { Interactions } from './interactions-runtime.ts';
+import type { Interactions } from './interactions.ts';
 import { RoomProperties } from './room-properties.ts';
 import { applyStates, sessionConfigOf } from './room-wiring.ts';
 import { roomTemplate } from './templates/room.ts';
@@ -64,19 +64,19 @@ export class LiveChatRoom extends RoomProperties {
   private _roomAnnouncement = '';
   private readonly internals: ElementInternals | undefined = this.attachInternals?.();
 
-  private readonly session: SessionHost = new SessionHost(this, {
+  private readonly session: SessionController = new SessionController(this, {
     config: () => sessionConfigOf(this),
     onRoom: (room) => this.onRoom(room),
-    chat: () => this.chatHost,
-    barrage: () => this.barrageHost,
+    chat: () => this.chatController,
+    barrage: () => this.barrageController,
     ui: () => this.ui,
-    ready: () => this.loadUi(),
-    after: () => this.updateComplete.then(() => this.playerHost.videoFirst()),
+    ready: () => this.loadInteractions(),
+    after: () => this.updateComplete.then(() => this.playerController.videoFirst()),
   });
   /** The interactions chunk (input, likes, gifts, send paths), once loaded. */
   private ui: Interactions | undefined;
-  private uiLoad: Promise<Interactions> | undefined;
-  private readonly chatHost = new ChatHost(this, {
+  private interactionsLoad: Promise<Interactions> | undefined;
+  private readonly chatController = new ChatController(this, {
     parts: () => ({
       log: this.renderRoot.querySelector<HTMLElement>('.log'),
       pill: this.renderRoot.querySelector<HTMLButtonElement>('.new-pill'),
@@ -86,15 +86,15 @@ export class LiveChatRoom extends RoomProperties {
     max: () => this.barrageMaxCount,
     renderItem: () => this.renderChatItem,
     onRetry: (clientId) => this.session.retry(clientId),
-    fontsRoot: () => this.playerHost.videoFirst().then(() => this.renderRoot),
+    fontsRoot: () => this.playerController.videoFirst().then(() => this.renderRoot),
   });
-  private readonly barrageHost = new BarrageHost(this, {
+  private readonly barrageController = new BarrageController(this, {
     layer: () => this.renderRoot.querySelector<HTMLElement>('.barrage'),
     onCapacity: (free) => this.session.capacity(free),
-    after: () => this.playerHost.videoFirst(),
+    after: () => this.playerController.videoFirst(),
   });
-  private readonly announcementFit = new AnnouncementFit(this, () => this.renderRoot.querySelector('.announcement .text'));
-  private readonly playerHost = new PlayerHost(this, {
+  private readonly announcementFit = new AnnouncementFitController(this, () => this.renderRoot.querySelector('.announcement .text'));
+  private readonly playerController = new PlayerController(this, {
     video: () => this.renderRoot.querySelector('video'),
     onState: (state) => {
       if (state.status === 'error' && this._player?.status !== 'error' && state.error) {
@@ -104,7 +104,7 @@ export class LiveChatRoom extends RoomProperties {
       if (this.internals?.states) applyStates(this.internals.states, this._room, !this.userId, state.status);
       // Only the overlays show it: before they render (video first), a state change costs no update.
       if (this.chrome) this.requestUpdate();
-      this.barrageHost.setPaused(state.status !== 'playing' && state.status !== 'stalled' && state.status !== 'loading');
+      this.barrageController.setPaused(state.status !== 'playing' && state.status !== 'stalled' && state.status !== 'loading');
     },
   });
 
@@ -130,26 +130,26 @@ export class LiveChatRoom extends RoomProperties {
   private onRoom(room: RoomView): void {
     if (room.announcement !== this._room.announcement) this._roomAnnouncement = room.announcement;
     // Comments frozen over an "ended" or "starting soon" card are noise: clear them.
-    if (room.state !== this._room.state && (room.state === 'ended' || room.state === 'upcoming')) this.barrageHost.clear();
+    if (room.state !== this._room.state && (room.state === 'ended' || room.state === 'upcoming')) this.barrageController.clear();
     this._room = room;
-    this.playerHost.sync(room, this.src || undefined);
+    this.playerController.sync(room, this.src || undefined);
     this.ui?.syncInput(this._room); // who may chat now (mute and kick apply at once)
   }
 
   override connectedCallback(): void {
-    if (this.src) this.playerHost.warm();
+    if (this.src) this.playerController.warm();
     super.connectedCallback();
-    void this.loadUi();
+    void this.loadInteractions();
   }
 
   /** Loads the interactions chunk once and wires it (its controllers follow the element from then). */
-  private loadUi(): Promise<Interactions> {
-    if (this.uiLoad) return this.uiLoad;
-    // Fetched and evaluated after the video's first frame (player-host.ts): its evaluation would
+  private loadInteractions(): Promise<Interactions> {
+    if (this.interactionsLoad) return this.interactionsLoad;
+    // Fetched and evaluated after the video's first frame (player-controller.ts): its evaluation would
     // otherwise compete with the player's start on the main thread.
-    this.uiLoad = this.updateComplete
-      .then(() => this.playerHost.videoFirst())
-      .then(() => import('./interactions-runtime.ts'))
+    this.interactionsLoad = this.updateComplete
+      .then(() => this.playerController.videoFirst())
+      .then(() => import('./interactions.ts'))
       .then(({ Interactions: Runtime }) => {
         this.ui = new Runtime({
           host: this,
@@ -171,7 +171,7 @@ export class LiveChatRoom extends RoomProperties {
         this.requestUpdate();
         return this.ui;
       });
-    return this.uiLoad;
+    return this.interactionsLoad;
   }
 
   private applyGifts(): void {
@@ -186,34 +186,34 @@ export class LiveChatRoom extends RoomProperties {
 
   /** Sends a chat text; resolves `{ok}` once the room took it, or `{ok: false, reason}`. */
   sendText(text: string): Promise<TextSendResult> {
-    return this.loadUi().then((ui) => ui.actions.submitText(String(text ?? ''), false).done);
+    return this.loadInteractions().then((ui) => ui.actions.submitText(String(text ?? ''), false).done);
   }
 
   /** Sends `count` of a catalog gift as one billed request (a preset count). */
   sendGift(giftId: string, count = 1): Promise<GiftSendResult> {
-    return this.loadUi().then((ui) => ui.actions.sendGift(giftId, count));
+    return this.loadInteractions().then((ui) => ui.actions.sendGift(giftId, count));
   }
 
   /** Likes `count` times: hearts at once, aggregated into the next like message. */
   like(count = 1): Promise<SendResult> {
-    return this.loadUi().then((ui) => ui.actions.like(count));
+    return this.loadInteractions().then((ui) => ui.actions.like(count));
   }
 
   /** Sends any custom command (`{"businessID":"live_kit", cmd, info}`) with a priority. */
   sendCustom(cmd: string, info: Record<string, JsonValue> = {}, priority: Priority = 'normal'): Promise<SendResult> {
-    return this.loadUi().then((ui) => ui.actions.sendCustom(cmd, info, priority));
+    return this.loadInteractions().then((ui) => ui.actions.sendCustom(cmd, info, priority));
   }
 
   /** Plays a Lottie animation (https: or same-origin) ahead of queued gift effects. */
   playEffect(url: string): Promise<void> {
-    return this.loadUi().then((ui) => ui.gifts.playEffect(String(url ?? '')));
+    return this.loadInteractions().then((ui) => ui.gifts.playEffect(String(url ?? '')));
   }
 
   /** Changes room data locally (anchor, announcement, state, counts), through the room's own decoder. */
   updateRoom(update: RoomUpdate & { readonly anchor?: AnchorInfo }): Promise<void> {
     if (update.anchor) this.anchor = { ...this.anchor, ...update.anchor };
     if (update.announcement !== undefined) this.announcement = update.announcement;
-    return this.loadUi().then((ui) => {
+    return this.loadInteractions().then((ui) => {
       ui.actions.updateRoom(update);
       return this.updateComplete.then(() => undefined);
     });
@@ -221,12 +221,12 @@ export class LiveChatRoom extends RoomProperties {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Not on the first update unless set: the viewer's stored settings are read after the first frame.
-    if (changed.has('noBarrage') && (this.hasUpdated || this.noBarrage)) this.barrageHost.setForcedOff(this.noBarrage);
+    if (changed.has('noBarrage') && (this.hasUpdated || this.noBarrage)) this.barrageController.setForcedOff(this.noBarrage);
     const restart = ['roomId', 'emulatorUrl', 'sdkAppId', 'userId', 'userSigUrl', 'userSig', 'transport', 'chat'] as const;
     if (this.hasUpdated && restart.some((k) => changed.has(k))) this.session.restart();
     // A host-given stream starts at once, without waiting for the room's first state.
-    if (changed.has('src') && (this.hasUpdated || this.src)) this.playerHost.sync(this._room, this.src || undefined);
-    if (changed.has('barrageMaxCount')) this.chatHost.setMax(this.barrageMaxCount);
+    if (changed.has('src') && (this.hasUpdated || this.src)) this.playerController.sync(this._room, this.src || undefined);
+    if (changed.has('barrageMaxCount')) this.chatController.setMax(this.barrageMaxCount);
     if (changed.has('gifts') || changed.has('giftsSrc')) this.applyGifts();
     if (changed.has('userId')) this.ui?.syncInput(this._room);
     this.holdChrome();
@@ -239,9 +239,9 @@ export class LiveChatRoom extends RoomProperties {
    */
   private holdChrome(): void {
     if (this.chrome || this.chromeWait) return;
-    if (!this.playerHost.holding) this.chrome = true;
+    if (!this.playerController.holding) this.chrome = true;
     else
-      this.chromeWait = this.playerHost.videoFirst().then(() => {
+      this.chromeWait = this.playerController.videoFirst().then(() => {
         this.chrome = true;
         this.requestUpdate();
       });
@@ -282,21 +282,21 @@ export class LiveChatRoom extends RoomProperties {
         ...anchor,
         ...(this.poster ? { poster: this.poster } : {}),
         now: this._now,
-        barrageOn: this.barrageHost.on,
-        barrageSettings: this.barrageHost.settings,
+        barrageOn: this.barrageController.on,
+        barrageSettings: this.barrageController.settings,
         settingsOpen: this._settingsOpen,
         onToggleSettings: () => (this._settingsOpen = !this._settingsOpen),
-        onBarrageSettings: (partial) => this.barrageHost.update(partial),
+        onBarrageSettings: (partial) => this.barrageController.update(partial),
         hasBarrage: !this.noBarrage,
-        onUnmute: () => this.playerHost.unmute(),
-        onGoLive: () => this.playerHost.goLive(),
-        onRetry: () => this.playerHost.retry(),
-        onToggleBarrage: () => this.barrageHost.update({ enabled: !this.barrageHost.settings.enabled }),
-        onWatchReplay: () => this.playerHost.watchReplay(this._room),
+        onUnmute: () => this.playerController.unmute(),
+        onGoLive: () => this.playerController.goLive(),
+        onRetry: () => this.playerController.retry(),
+        onToggleBarrage: () => this.barrageController.update({ enabled: !this.barrageController.settings.enabled }),
+        onWatchReplay: () => this.playerController.watchReplay(this._room),
       }),
       autoplay: this.autoplay,
       poster: this.poster || '',
-      barrageOn: this.chrome ? this.barrageHost.on : !this.noBarrage,
+      barrageOn: this.chrome ? this.barrageController.on : !this.noBarrage,
       noChat: this.noChat,
       inputRow: this.ui?.inputRow(lang),
       rail: this.ui?.rail({ lang, room: this._room, noLikes: this.noLikes, noGifts: this.noGifts }),

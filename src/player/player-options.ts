@@ -1,5 +1,5 @@
 /**
- * The options of a `PlayerController` (player-controller.ts) and of its `load()`.
+ * The options of a `Player` (player-controller.ts) and of its `load()`.
  */
 import type { HlsConstructor } from './hls-loader.ts';
 import type { RecoveryLimits } from './error-policy.ts';
@@ -8,7 +8,7 @@ import type { EarlyMediaSource } from './early-media-source.ts';
 import type { PlaylistPrefetch } from './playlist-prefetch.ts';
 import type { EnginePreference, RetrySchedule } from './stream-config.ts';
 
-export interface PlayerControllerOptions {
+export interface PlayerOptions {
   /** Called on every state change (never for a change that did not happen). */
   readonly onState?: (state: PlayerState) => void;
   /** Schedule for a live stream that has not started (default 5 s ×2 up to 60 s, −10 % jitter). */

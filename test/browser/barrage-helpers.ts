@@ -1,16 +1,16 @@
 /** Shared helpers for the barrage browser tests. */
 import { expect } from 'vitest';
-import { createBarrage, type BarrageController, type BarrageOptions } from '../../src/barrage/create-barrage.ts';
+import { createBarrage, type BarrageRenderer, type BarrageOptions } from '../../src/barrage/create-barrage.ts';
 import type { BarrageItem } from '../../src/barrage/barrage-types.ts';
 
-export const mounted: { host: HTMLElement; barrage: BarrageController }[] = [];
+export const mounted: { host: HTMLElement; barrage: BarrageRenderer }[] = [];
 
 /** A dark, positioned stage of a fixed size with a barrage in it, ready (sized) when it resolves. */
 export async function mount(
   options: BarrageOptions = {},
   width = 640,
   height = 360,
-): Promise<{ host: HTMLElement; barrage: BarrageController; firstCanvas: HTMLCanvasElement }> {
+): Promise<{ host: HTMLElement; barrage: BarrageRenderer; firstCanvas: HTMLCanvasElement }> {
   const host = document.createElement('div');
   host.style.cssText = `position:relative;width:${width}px;height:${height}px;background:#102030;overflow:hidden;`;
   document.body.append(host);

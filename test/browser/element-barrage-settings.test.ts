@@ -37,7 +37,7 @@ describe('barrage settings', () => {
     el.remove();
 
     const second = await mount();
-    const settings = (second.el as unknown as { barrageHost: { settings: Record<string, unknown> } }).barrageHost.settings;
+    const settings = (second.el as unknown as { barrageController: { settings: Record<string, unknown> } }).barrageController.settings;
     expect(settings).toMatchObject({ fontSize: 26, speed: 12, opacity: 0.6, area: 'full' });
   });
 

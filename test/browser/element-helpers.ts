@@ -1,8 +1,8 @@
 import { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
 import '../../src/define.ts';
 import type { LiveChatRoom } from '../../src/element/live-chat-room.ts';
-import { BARRAGE_SETTINGS_KEY, type BarrageController, type BarrageSettings } from '../../src/barrage/index.ts';
-import type { SessionHost } from '../../src/controllers/session-host.ts';
+import { BARRAGE_SETTINGS_KEY, type BarrageRenderer, type BarrageSettings } from '../../src/barrage/index.ts';
+import type { SessionController } from '../../src/controllers/session-controller.ts';
 import type { PlayerState } from '../../src/player/player-state.ts';
 import { encodeEnvelope } from '../../src/protocol/index.ts';
 
@@ -86,15 +86,15 @@ export function presetBarrage(settings: Partial<BarrageSettings>): void {
  * will; the barrage and the player are read back through their hosts for stats and state.
  */
 interface Privates {
-  readonly session: SessionHost;
-  readonly barrageHost: { readonly controller: BarrageController | undefined; readonly on: boolean };
-  readonly playerHost: { readonly state: PlayerState | undefined };
+  readonly session: SessionController;
+  readonly barrageController: { readonly controller: BarrageRenderer | undefined; readonly on: boolean };
+  readonly playerController: { readonly state: PlayerState | undefined };
 }
 const privates = (el: LiveChatRoom): Privates => el as unknown as Privates;
 
-export const sessionOf = (el: LiveChatRoom): SessionHost => privates(el).session;
-export const barrageOf = (el: LiveChatRoom): BarrageController | undefined => privates(el).barrageHost.controller;
-export const playerStateOf = (el: LiveChatRoom): PlayerState | undefined => privates(el).playerHost.state;
+export const sessionOf = (el: LiveChatRoom): SessionController => privates(el).session;
+export const barrageOf = (el: LiveChatRoom): BarrageRenderer | undefined => privates(el).barrageController.controller;
+export const playerStateOf = (el: LiveChatRoom): PlayerState | undefined => privates(el).playerController.state;
 
 /** Waits until the element's video plays (hls.js on the fixture; a loaded machine may be slow). */
 export async function untilPlaying(el: LiveChatRoom, src = VOD): Promise<void> {
@@ -114,7 +114,7 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 export const ME = { id: 'me', nick: 'Me', level: 3, role: 'member' as const };
 
 /** The like and gift controllers, for their stats (hearts started, stage queues). Tests only. */
-type Ui = import('../../src/element/interactions-runtime.ts').Interactions;
+type Ui = import('../../src/element/interactions.ts').Interactions;
 export const likesOf = (el: LiveChatRoom) => (el as unknown as { ui: Ui }).ui.likes;
 export const giftsOf = (el: LiveChatRoom) => (el as unknown as { ui: Ui }).ui.gifts;
 

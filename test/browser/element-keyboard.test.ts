@@ -195,8 +195,8 @@ describe('keyboard', () => {
     // Being 6 s behind a live edge takes a real sliding window (see player-live.test.ts); here the
     // element is handed that player state directly, and goLive is observed on its player host.
     const calls: string[] = [];
-    const host = el as unknown as { _player: PlayerState; playerHost: { goLive(): void } };
-    host.playerHost.goLive = () => calls.push('goLive');
+    const host = el as unknown as { _player: PlayerState; playerController: { goLive(): void } };
+    host.playerController.goLive = () => calls.push('goLive');
     host._player = {
       status: 'playing',
       src: VOD,

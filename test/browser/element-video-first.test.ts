@@ -94,7 +94,7 @@ describe('video first', () => {
       expect(readAt, 'settings read after the first frame').toBeGreaterThanOrEqual(framedAt);
       // The stored "off" holds once the chrome is there: the layer is hidden, no renderer is made.
       await until(() => el.shadowRoot!.querySelector<HTMLElement>('.barrage')!.hidden, 5000);
-      expect((el as unknown as { barrageHost: { controller?: unknown } }).barrageHost.controller).toBeUndefined();
+      expect((el as unknown as { barrageController: { controller?: unknown } }).barrageController.controller).toBeUndefined();
     } finally {
       Storage.prototype.getItem = getItem;
       localStorage.removeItem(BARRAGE_SETTINGS_KEY);

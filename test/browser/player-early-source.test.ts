@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import '../../src/define.ts';
 import { openMediaSourceEarly } from '../../src/player/early-media-source.ts';
-import { PlayerController } from '../../src/player/player-controller.ts';
+import { Player } from '../../src/player/player.ts';
 import { playerResources } from '../../src/player/player-resources.ts';
 import { mount, until, VOD } from './element-helpers.ts';
 import { addVideo, MediaDir, removeVideos } from './player-media.ts';
@@ -83,7 +83,7 @@ describe('a player start with an early Media Source', () => {
     const early = openMediaSourceEarly(video)!;
     const src = video.src;
     let taken = 0;
-    const player = new PlayerController(video, { takeMediaSource: () => (taken++, early) });
+    const player = new Player(video, { takeMediaSource: () => (taken++, early) });
     try {
       player.load(url, { live: true });
       await expect.poll(() => player.state.status, { timeout: 15_000 }).toBe('playing');
@@ -99,7 +99,7 @@ describe('a player start with an early Media Source', () => {
   test('a start torn down before hls.js arrives lets go of it', async () => {
     const video = addVideo();
     const early = openMediaSourceEarly(video)!;
-    const player = new PlayerController(video, { takeMediaSource: () => early, loadHls: () => new Promise(() => undefined) });
+    const player = new Player(video, { takeMediaSource: () => early, loadHls: () => new Promise(() => undefined) });
     player.load('/never.m3u8', { live: true });
     expect(video.src).toMatch(/^blob:/);
     player.destroy();
@@ -109,7 +109,7 @@ describe('a player start with an early Media Source', () => {
   test('a start without hls.js (native engine) lets go of it first', () => {
     const video = addVideo();
     const early = openMediaSourceEarly(video)!;
-    const player = new PlayerController(video, { engine: 'native', takeMediaSource: () => early });
+    const player = new Player(video, { engine: 'native', takeMediaSource: () => early });
     try {
       player.load(VOD, { live: false });
       expect(() => early.handOver()).toThrow(/already released/);

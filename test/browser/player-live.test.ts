@@ -6,23 +6,23 @@
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { page } from 'vitest/browser';
-import { PlayerController, type PlayerControllerOptions } from '../../src/player/player-controller.ts';
+import { Player, type PlayerOptions } from '../../src/player/player.ts';
 import { playerResources } from '../../src/player/player-resources.ts';
 import type { PlayerState } from '../../src/player/player-state.ts';
 import { MediaDir } from './player-media.ts';
 
 let media: MediaDir;
 let video: HTMLVideoElement;
-let player: PlayerController | undefined;
+let player: Player | undefined;
 let states: PlayerState[];
 let ticker: ReturnType<typeof setInterval> | undefined;
 
-function mount(options: Partial<PlayerControllerOptions> = {}): PlayerController {
+function mount(options: Partial<PlayerOptions> = {}): Player {
   video = document.createElement('video');
   video.style.cssText = 'width: 400px; height: 225px; background: #000; display: block';
   document.body.append(video);
   states = [];
-  player = new PlayerController(video, { onState: (s) => states.push(s), ...options });
+  player = new Player(video, { onState: (s) => states.push(s), ...options });
   return player;
 }
 

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { hlsConfig, LIVE_SYNC_SEGMENTS } from '../../src/player/stream-config.ts';
 import { loadHls } from '../../src/player/hls-loader.ts';
-import { PlayerController } from '../../src/player/player-controller.ts';
+import { Player } from '../../src/player/player.ts';
 import { playerResources } from '../../src/player/player-resources.ts';
 import { PlaylistPrefetch } from '../../src/player/playlist-prefetch.ts';
 import { liveStartSegment } from '../../src/player/segment-pick.ts';
@@ -82,7 +82,7 @@ describe('a player started with a playlist prefetch', () => {
     const at = performance.now();
     playlists.prefetch(url);
     const video = addVideo();
-    const player = new PlayerController(video, { playlists });
+    const player = new Player(video, { playlists });
     try {
       player.load(url, { live: true });
       await expect.poll(() => player.state.status, { timeout: 15_000 }).toBe('playing');

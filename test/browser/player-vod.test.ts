@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vite
 import { page } from 'vitest/browser';
 import { HLS_ERROR_DETAILS, HLS_ERROR_TYPE } from '../../src/player/error-policy.ts';
 import { loadHls, type HlsConstructor } from '../../src/player/hls-loader.ts';
-import { PlayerController, type PlayerControllerOptions } from '../../src/player/player-controller.ts';
+import { Player, type PlayerOptions } from '../../src/player/player.ts';
 import { playerResources } from '../../src/player/player-resources.ts';
 import type { PlayerState } from '../../src/player/player-state.ts';
 import { MediaDir } from './player-media.ts';
@@ -16,7 +16,7 @@ const media = new MediaDir('vod');
 let src: string;
 let Hls: HlsConstructor;
 let video: HTMLVideoElement;
-let player: PlayerController | undefined;
+let player: Player | undefined;
 let states: PlayerState[];
 
 beforeAll(async () => {
@@ -26,12 +26,12 @@ beforeAll(async () => {
 
 afterAll(() => media.cleanup());
 
-function mount(options: Partial<PlayerControllerOptions> = {}): PlayerController {
+function mount(options: Partial<PlayerOptions> = {}): Player {
   video = document.createElement('video');
   video.style.cssText = 'width: 400px; height: 225px; background: #000; display: block';
   document.body.append(video);
   states = [];
-  player = new PlayerController(video, { onState: (s) => states.push(s), ...options });
+  player = new Player(video, { onState: (s) => states.push(s), ...options });
   return player;
 }
 

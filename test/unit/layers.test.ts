@@ -46,7 +46,7 @@ describe('layer rules', () => {
   it.each([
     [
       'an upward import: barrage/ → controllers/',
-      { 'src/barrage/planted.ts': "export { BarrageHost } from '../controllers/barrage-host.ts';\n" },
+      { 'src/barrage/planted.ts': "export { BarrageController } from '../controllers/barrage-controller.ts';\n" },
       'features-below-controllers',
     ],
     [

@@ -4,16 +4,16 @@
  * Must not: hold state (the controllers do) or put message data anywhere but text bindings.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { GiftHost } from '../../controllers/gift-host.ts';
-import type { LikeHost } from '../../controllers/like-host.ts';
+import type { GiftController } from '../../controllers/gift-controller.ts';
+import type { LikeController } from '../../controllers/like-controller.ts';
 import { giftButton, giftPanel } from '../../gifts/gift-panel.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { likeButton } from '../../likes/index.ts';
 
 export interface InteractionModel {
   readonly lang: Lang;
-  readonly likes: LikeHost | null;
-  readonly gifts: GiftHost | null;
+  readonly likes: LikeController | null;
+  readonly gifts: GiftController | null;
   /** The gift/like controls are blocked (kicked, ended). */
   readonly blocked: boolean;
   /** No user: taps route to login and animate nothing. */

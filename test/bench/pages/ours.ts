@@ -19,7 +19,7 @@ type El = LiveChatRoom & { playEffect?: (url: string) => Promise<unknown>; like?
 /** The private send path the browser tests use (there is no chat input wired yet). */
 type Privates = {
   session: { send(r: { clientId: string; text: string; sender: typeof ME }): void };
-  barrageHost: { controller?: { stats(): { lanes: number } } };
+  barrageController: { controller?: { stats(): { lanes: number } } };
 };
 
 let el: El | undefined;
@@ -157,7 +157,7 @@ window.__bench = {
     const video = adapter.video();
     const playing = video ? await untilPlaying(video) : false;
     const start = performance.now();
-    while (!((el as unknown as Privates).barrageHost.controller?.stats().lanes ?? 0) && performance.now() - start < 5000)
+    while (!((el as unknown as Privates).barrageController.controller?.stats().lanes ?? 0) && performance.now() - start < 5000)
       await new Promise((r) => setTimeout(r, 50));
     watchChat(el);
     const stage = el.shadowRoot?.querySelector('.stage')?.getBoundingClientRect();

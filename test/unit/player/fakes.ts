@@ -1,5 +1,5 @@
 /**
- * Node stand-ins for a `<video>` and the hls.js class, just rich enough to drive PlayerController's
+ * Node stand-ins for a `<video>` and the hls.js class, just rich enough to drive Player's
  * decisions deterministically (the real thing is exercised by test/browser/player-*.test.ts).
  */
 import type { HlsConstructor } from '../../../src/player/hls-loader.ts';

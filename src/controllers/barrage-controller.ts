@@ -7,7 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadBarrageSettings, saveBarrageSettings, validateBarrageSettings, type BarrageSettings } from '../barrage/barrage-settings.ts';
 import type { BarrageItem } from '../barrage/barrage-types.ts';
-import type { BarrageController } from '../barrage/create-barrage.ts';
+import type { BarrageRenderer } from '../barrage/create-barrage.ts';
 import { motionForPreference, prefersReducedMotion, watchReducedMotion } from '../barrage/reduced-motion.ts';
 
 /** The renderer (lanes, painter, worker) is its own chunk: loaded on first use, then kept. */
@@ -16,15 +16,15 @@ let barrageModule: BarrageModule | undefined;
 let barrageLoad: Promise<BarrageModule> | undefined;
 const loadBarrage = (): Promise<BarrageModule> => (barrageLoad ??= import('../barrage/create-barrage.ts').then((m) => (barrageModule = m)));
 
-export interface BarrageHostOptions {
+export interface BarrageControllerOptions {
   readonly layer: () => HTMLElement | null;
   readonly onCapacity: (free: number) => void;
   /** Resolves when the renderer's chunk may be fetched and run (the video's first frame goes first). */
   readonly after?: () => Promise<void>;
 }
 
-export class BarrageHost implements ReactiveController {
-  private barrage: BarrageController | undefined;
+export class BarrageController implements ReactiveController {
+  private barrage: BarrageRenderer | undefined;
   private stopWatching: (() => void) | undefined;
   private stopCapacity: (() => void) | undefined;
   /** Read on first use: a page's first storage read costs milliseconds, kept off the video's start. */
@@ -36,7 +36,7 @@ export class BarrageHost implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly options: BarrageHostOptions,
+    private readonly options: BarrageControllerOptions,
   ) {
     host.addController(this);
   }
@@ -115,7 +115,7 @@ export class BarrageHost implements ReactiveController {
     return this.barrage ? { ...this.barrage.stats() } : undefined;
   }
 
-  get controller(): BarrageController | undefined {
+  get controller(): BarrageRenderer | undefined {
     return this.barrage;
   }
 

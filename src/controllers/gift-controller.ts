@@ -21,7 +21,7 @@ import { GiftSender, type GiftSendResult, type GiftSenderDeps } from './gift-sen
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-export interface GiftHostOptions extends Omit<GiftSenderDeps, 'host' | 'catalog' | 'onResult'> {
+export interface GiftControllerOptions extends Omit<GiftSenderDeps, 'host' | 'catalog' | 'onResult'> {
   readonly parts: () => { banners: HTMLElement | null; effects: HTMLElement | null; stage: HTMLElement | null };
   readonly allowUrl: () => ((url: string) => boolean) | undefined;
   readonly lang: () => Lang;
@@ -48,7 +48,7 @@ export interface GiftPanelState {
   combo: number;
 }
 
-export class GiftHost implements ReactiveController {
+export class GiftController implements ReactiveController {
   readonly panel: GiftPanelState = {
     open: false,
     selected: undefined,
@@ -69,7 +69,7 @@ export class GiftHost implements ReactiveController {
 
   constructor(
     private readonly host: Host,
-    private readonly options: GiftHostOptions,
+    private readonly options: GiftControllerOptions,
   ) {
     host.addController(this);
     this.sender = new GiftSender({

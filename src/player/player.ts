@@ -18,12 +18,12 @@ import { liveSeekTarget, measureLiveEdge, seekableEnd } from './live-edge.ts';
 import { pickEngine, startHlsEngine, startNativeEngine, type EngineSink, type PlaybackEngine } from './playback-engine.ts';
 import { ListenerGroup, PlayerTimers } from './player-resources.ts';
 import { initialPlayerState, reducePlayerState, type PlayerEvent, type PlayerState } from './player-state.ts';
-import type { LoadOptions, PlayerControllerOptions } from './player-options.ts';
+import type { LoadOptions, PlayerOptions } from './player-options.ts';
 import { DEFAULT_RETRY_SCHEDULE, retryDelayMs, type RetrySchedule } from './stream-config.ts';
 
-export type { LoadOptions, PlayerControllerOptions } from './player-options.ts';
+export type { LoadOptions, PlayerOptions } from './player-options.ts';
 
-export class PlayerController {
+export class Player {
   private current: PlayerState;
   private generation = 0;
   private engine: PlaybackEngine | null = null;
@@ -41,7 +41,7 @@ export class PlayerController {
 
   constructor(
     private readonly video: HTMLVideoElement,
-    private readonly options: PlayerControllerOptions = {},
+    private readonly options: PlayerOptions = {},
   ) {
     this.current = initialPlayerState(true);
     this.schedule = { ...DEFAULT_RETRY_SCHEDULE, ...options.retrySchedule };

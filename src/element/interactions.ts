@@ -8,10 +8,10 @@
 import { css, type CSSResult, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { chatInput, chatInputStyles } from '../chat/chat-input-template.ts';
 import { ChatInputController } from '../chat/chat-input.ts';
-import { GiftHost, type GiftHostOptions } from '../controllers/gift-host.ts';
-import { LikeHost } from '../controllers/like-host.ts';
+import { GiftController, type GiftControllerOptions } from '../controllers/gift-controller.ts';
+import { LikeController } from '../controllers/like-controller.ts';
 import { RoomActions, inputStatus } from '../controllers/room-actions.ts';
-import type { SessionHost } from '../controllers/session-host.ts';
+import type { SessionController } from '../controllers/session-controller.ts';
 import { giftPanelStyles } from '../gifts/gift-panel.ts';
 import { giftStyles } from '../gifts/gift-styles.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -19,9 +19,9 @@ import { likeButtonStyles } from '../likes/like-button.ts';
 import type { RoomView } from '../pipeline/types.ts';
 import { actionRail } from './templates/interactions.ts';
 
-export interface InteractionsDeps extends Pick<GiftHostOptions, 'parts' | 'allowUrl' | 'lang' | 'endpoint' | 'roomId'> {
+export interface InteractionsDeps extends Pick<GiftControllerOptions, 'parts' | 'allowUrl' | 'lang' | 'endpoint' | 'roomId'> {
   readonly host: ReactiveControllerHost & HTMLElement;
-  readonly session: () => SessionHost;
+  readonly session: () => SessionController;
   readonly userId: () => string;
   readonly nick: () => string;
 }
@@ -43,8 +43,8 @@ const railStyles = css`
 export class Interactions {
   static readonly styles: readonly CSSResult[] = [chatInputStyles, likeButtonStyles, ...giftStyles, giftPanelStyles, railStyles];
   readonly input: ChatInputController;
-  readonly likes: LikeHost;
-  readonly gifts: GiftHost;
+  readonly likes: LikeController;
+  readonly gifts: GiftController;
   readonly actions: RoomActions;
 
   constructor(private readonly d: InteractionsDeps) {
@@ -53,9 +53,9 @@ export class Interactions {
     const root = host.shadowRoot;
     const sheets = Interactions.styles.map((s) => s.styleSheet).filter((s): s is CSSStyleSheet => !!s);
     if (root?.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
-    this.likes = new LikeHost(host, { send: (n) => d.session().like(n) });
+    this.likes = new LikeController(host, { send: (n) => d.session().like(n) });
     const self = () => (d.userId() ? { id: d.userId(), nick: d.nick() || d.userId(), level: 0, role: 'member' as const } : undefined);
-    this.gifts = new GiftHost(host, {
+    this.gifts = new GiftController(host, {
       parts: d.parts,
       allowUrl: d.allowUrl,
       lang: d.lang,

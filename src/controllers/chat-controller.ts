@@ -6,7 +6,7 @@ import type { FailureReason } from '../protocol/index.ts';
 import type { ChatEntry, ChatItemRenderer } from '../chat/chat-types.ts';
 import type { Lang } from '../i18n/index.ts';
 
-export interface ChatHostOptions {
+export interface ChatControllerOptions {
   readonly parts: () => { log: HTMLElement | null; pill: HTMLButtonElement | null; announcer: HTMLElement | null };
   readonly lang: () => Lang;
   readonly max: () => number;
@@ -26,7 +26,7 @@ export interface ChatHostOptions {
  */
 const WARM_SAMPLES: readonly FontSample[] = [{ text: WARM_TEXT }, { text: WARM_EMOJI }, { text: WARM_TEXT, style: 'font-weight:700;' }];
 
-export class ChatHost implements ReactiveController {
+export class ChatController implements ReactiveController {
   private list: ChatList | undefined;
   private stopWarming: (() => void) | undefined;
   private generation = 0;
@@ -34,7 +34,7 @@ export class ChatHost implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly options: ChatHostOptions,
+    private readonly options: ChatControllerOptions,
   ) {
     host.addController(this);
   }

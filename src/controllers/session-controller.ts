@@ -20,10 +20,10 @@ import { INITIAL_ROOM_VIEW, type DisplayItem, type RoomView } from '../pipeline/
 import type { TextRequest } from '../pipeline/create-room-pipeline.ts';
 import type { ChatInputController } from '../chat/chat-input.ts';
 import type { FailureReason, InboundFrame, OutboundWire, RoomEvent, SendResult } from '../protocol/index.ts';
-import type { BarrageHost } from './barrage-host.ts';
-import type { ChatHost } from './chat-host.ts';
-import type { GiftHost } from './gift-host.ts';
-import type { LikeHost } from './like-host.ts';
+import type { BarrageController } from './barrage-controller.ts';
+import type { ChatController } from './chat-controller.ts';
+import type { GiftController } from './gift-controller.ts';
+import type { LikeController } from './like-controller.ts';
 import type { RoomSession, SessionConfig, SessionSink } from './room-session.ts';
 
 /** The session code (RxJS, the pipeline, the transports) is its own chunk, loaded on first connect. */
@@ -32,13 +32,13 @@ const loadSession = () => (sessionModule ??= import('./room-session.ts'));
 
 type Host = ReactiveControllerHost & HTMLElement & { tick(now: number): void };
 
-export interface SessionHostOptions {
+export interface SessionControllerOptions {
   readonly config: () => SessionConfig | undefined;
   readonly onRoom: (room: RoomView) => void;
-  readonly chat: () => ChatHost;
-  readonly barrage: () => BarrageHost;
+  readonly chat: () => ChatController;
+  readonly barrage: () => BarrageController;
   /** The interactions (input, likes, gifts), once their chunk is here. */
-  readonly ui: () => { readonly gifts: GiftHost; readonly likes: LikeHost; readonly input: ChatInputController } | undefined;
+  readonly ui: () => { readonly gifts: GiftController; readonly likes: LikeController; readonly input: ChatInputController } | undefined;
   /** Resolves when they are: the session starts after, so no gift or echo finds them missing. */
   readonly ready: () => Promise<unknown>;
   /** Resolves when the session's chunk may be fetched (after the video's first frame). */
@@ -47,7 +47,7 @@ export interface SessionHostOptions {
 
 export type TextSendResult = { readonly ok: true; readonly id?: string } | { readonly ok: false; readonly reason: FailureReason };
 
-export class SessionHost implements ReactiveController {
+export class SessionController implements ReactiveController {
   private session: RoomSession | undefined;
   private readonly sink: SessionSink;
   private generation = 0;
@@ -63,7 +63,7 @@ export class SessionHost implements ReactiveController {
 
   constructor(
     private readonly host: Host,
-    private readonly options: SessionHostOptions,
+    private readonly options: SessionControllerOptions,
   ) {
     host.addController(this);
     this.sink = {

@@ -4,7 +4,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export class AnnouncementFit implements ReactiveController {
+export class AnnouncementFitController implements ReactiveController {
   /** The text is wider than its line (it shows an ellipsis). */
   overflows = false;
   private observed: Element | null = null;

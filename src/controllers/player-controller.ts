@@ -7,15 +7,15 @@ import type { RoomView } from '../pipeline/types.ts';
 import { openMediaSourceEarly, type EarlyMediaSource } from '../player/early-media-source.ts';
 import { hasMediaSource, loadHls } from '../player/hls-loader.ts';
 import { prefetchHlsWorker } from '../player/hls-worker-url.ts';
-import type { PlayerController } from '../player/player-controller.ts';
+import type { Player } from '../player/player.ts';
 import type { PlayerState } from '../player/player-state.ts';
 import { PlaylistPrefetch } from '../player/playlist-prefetch.ts';
 
 /** The player (its engine choice, error policy, live-edge logic) is its own chunk; hls.js is another. */
-let playerModule: Promise<typeof import('../player/player-controller.ts')> | undefined;
-const loadPlayer = () => (playerModule ??= import('../player/player-controller.ts'));
+let playerModule: Promise<typeof import('../player/player.ts')> | undefined;
+const loadPlayer = () => (playerModule ??= import('../player/player.ts'));
 
-export interface PlayerHostOptions {
+export interface PlayerControllerOptions {
   readonly video: () => HTMLVideoElement | null;
   readonly onState: (state: PlayerState) => void;
   /** Longest the rest of the room waits for the first frame (ms). */
@@ -25,8 +25,8 @@ export interface PlayerHostOptions {
 /** The player has an answer for the viewer: a frame, a card (error, not live yet, ended) or a tap to play. */
 const SETTLED = new Set<PlayerState['status']>(['playing', 'paused', 'stalled', 'error', 'waiting-for-stream', 'ended']);
 
-export class PlayerHost implements ReactiveController {
-  private player: PlayerController | undefined;
+export class PlayerController implements ReactiveController {
+  private player: Player | undefined;
   private loaded: { src: string; live: boolean } | undefined;
   private wantReplay = false;
   private connected = false;
@@ -41,7 +41,7 @@ export class PlayerHost implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly options: PlayerHostOptions,
+    private readonly options: PlayerControllerOptions,
   ) {
     host.addController(this);
   }
@@ -54,10 +54,10 @@ export class PlayerHost implements ReactiveController {
   hostConnected(): void {
     this.connected = true;
     void this.host.updateComplete.then(() => this.openEarly());
-    void Promise.all([loadPlayer(), this.host.updateComplete]).then(([{ PlayerController }]) => {
+    void Promise.all([loadPlayer(), this.host.updateComplete]).then(([{ Player }]) => {
       const video = this.options.video();
       if (!this.connected || !video || this.player) return;
-      this.player = new PlayerController(video, {
+      this.player = new Player(video, {
         playlists: this.playlists,
         takeMediaSource: () => this.takeEarly(),
         onState: (s) => {

@@ -16,7 +16,7 @@ import type { SendResult } from '../protocol/index.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-export interface LikeHostOptions {
+export interface LikeControllerOptions {
   /** Hand `count` taps to the session; false when there is no session (nothing is counted). */
   readonly send: (count: number) => boolean;
 }
@@ -24,7 +24,7 @@ export interface LikeHostOptions {
 /** Hearts started for one `like(count)` call at most (the layer merges beyond its cap anyway). */
 const MAX_HEARTS_PER_CALL = 50;
 
-export class LikeHost implements ReactiveController {
+export class LikeController implements ReactiveController {
   private layer: HeartLayer | null = null;
   private counter = new LikeCounter();
   private lastServerTotal: number | undefined;
@@ -33,7 +33,7 @@ export class LikeHost implements ReactiveController {
 
   constructor(
     private readonly host: Host,
-    private readonly options: LikeHostOptions,
+    private readonly options: LikeControllerOptions,
   ) {
     host.addController(this);
   }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { PlayerController, type PlayerControllerOptions } from '../../../src/player/player-controller.ts';
+import { Player, type PlayerOptions } from '../../../src/player/player.ts';
 import { playerResources } from '../../../src/player/player-resources.ts';
 import type { PlayerState } from '../../../src/player/player-state.ts';
 import { FakeHls, fakeHlsClass, FakeVideo, HLS_EVENTS, settle } from './fakes.ts';
@@ -9,10 +9,10 @@ const VOD = 'https://cdn.example/replay/room.m3u8';
 
 let video: FakeVideo;
 let states: PlayerState[];
-let player: PlayerController;
+let player: Player;
 
-function make(options: Partial<PlayerControllerOptions> = {}): PlayerController {
-  player = new PlayerController(video as unknown as HTMLVideoElement, {
+function make(options: Partial<PlayerOptions> = {}): Player {
+  player = new Player(video as unknown as HTMLVideoElement, {
     onState: (s) => states.push(s),
     loadHls: async () => fakeHlsClass,
     random: () => 0,
@@ -227,7 +227,7 @@ describe('a live stream that has not started', () => {
 });
 
 describe('error recovery', () => {
-  async function playingLive(options: Partial<PlayerControllerOptions> = {}) {
+  async function playingLive(options: Partial<PlayerOptions> = {}) {
     make(options).load(LIVE, { live: true });
     await settle();
     hls().trigger(HLS_EVENTS.MANIFEST_PARSED, {});
