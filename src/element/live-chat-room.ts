@@ -44,9 +44,10 @@ import type { Interactions } from './interactions.ts';
 import { RoomProperties } from './room-properties.ts';
 import { applyStates, sessionConfigOf } from './room-wiring.ts';
 import { roomTemplate } from './templates/room.ts';
+import { INSPECT, type Inspectable, type RoomInspection } from './room-inspection.ts';
 import type { AnchorInfo } from './types.ts';
 
-export class LiveChatRoom extends RoomProperties {
+export class LiveChatRoom extends RoomProperties implements Inspectable {
   static override styles = elementStyles;
 
   static override properties: PropertyDeclarations = {
@@ -301,6 +302,17 @@ export class LiveChatRoom extends RoomProperties {
       inputRow: this.ui?.inputRow(lang),
       rail: this.ui?.rail({ lang, room: this._room, noLikes: this.noLikes, noGifts: this.noGifts }),
     });
+  }
+
+  /** Read-only views of what the room paints, for `inspectRoom` (`live-chat-room/testing`). */
+  [INSPECT](): RoomInspection {
+    const ui = this.ui;
+    return {
+      barrage: this.barrageController.renderer,
+      player: this.playerController.state,
+      likes: ui ? { total: ui.likes.total, hearts: ui.likes.hearts?.stats() } : undefined,
+      gifts: ui?.gifts.stats(),
+    };
   }
 
   /** Countdown ticks: the clock controller asks for a re-render once per second. */

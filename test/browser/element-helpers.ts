@@ -1,7 +1,8 @@
 import { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
 import '../../src/define.ts';
 import type { LiveChatRoom } from '../../src/element/live-chat-room.ts';
-import { BARRAGE_SETTINGS_KEY, type BarrageRenderer, type BarrageSettings } from '../../src/barrage/index.ts';
+import { BARRAGE_SETTINGS_KEY, type BarrageSettings } from '../../src/barrage/index.ts';
+import { inspectRoom, type BarrageView } from '../../src/testing.ts';
 import type { SessionController } from '../../src/controllers/session-controller.ts';
 import type { PlayerState } from '../../src/player/player-state.ts';
 import { encodeEnvelope } from '../../src/protocol/index.ts';
@@ -80,21 +81,12 @@ export function presetBarrage(settings: Partial<BarrageSettings>): void {
   localStorage.setItem(BARRAGE_SETTINGS_KEY, JSON.stringify(settings));
 }
 
-/**
- * The element's private controllers, reached with a cast — tests only. The element has no chat
- * input yet, so the own-message path is driven through `session.send()` exactly as the input
- * will; the barrage and the player are read back through their hosts for stats and state.
- */
-interface Privates {
-  readonly session: SessionController;
-  readonly barrageController: { readonly controller: BarrageRenderer | undefined; readonly on: boolean };
-  readonly playerController: { readonly state: PlayerState | undefined };
-}
-const privates = (el: LiveChatRoom): Privates => el as unknown as Privates;
-
+/** The element's session controller, reached with a cast — the own-message tests drive `send()`. */
+const privates = (el: LiveChatRoom): { readonly session: SessionController } => el as unknown as { readonly session: SessionController };
 export const sessionOf = (el: LiveChatRoom): SessionController => privates(el).session;
-export const barrageOf = (el: LiveChatRoom): BarrageRenderer | undefined => privates(el).barrageController.controller;
-export const playerStateOf = (el: LiveChatRoom): PlayerState | undefined => privates(el).playerController.state;
+/** What the room paints, through the public testing surface (`live-chat-room/testing`). */
+export const barrageOf = (el: LiveChatRoom): BarrageView | undefined => inspectRoom(el).barrage;
+export const playerStateOf = (el: LiveChatRoom): PlayerState | undefined => inspectRoom(el).player;
 
 /** Waits until the element's video plays (hls.js on the fixture; a loaded machine may be slow). */
 export async function untilPlaying(el: LiveChatRoom, src = VOD): Promise<void> {
@@ -113,10 +105,12 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 /** The logged-in viewer the own-message tests use. */
 export const ME = { id: 'me', nick: 'Me', level: 3, role: 'member' as const };
 
-/** The like and gift controllers, for their stats (hearts started, stage queues). Tests only. */
-type Ui = import('../../src/element/interactions.ts').Interactions;
-export const likesOf = (el: LiveChatRoom) => (el as unknown as { ui: Ui }).ui.likes;
-export const giftsOf = (el: LiveChatRoom) => (el as unknown as { ui: Ui }).ui.gifts;
+/** The like count and heart counters, and the gift stage's counters (public testing surface). */
+export const likesOf = (el: LiveChatRoom) => {
+  const likes = inspectRoom(el).likes;
+  return { total: likes?.total ?? 0, hearts: likes?.hearts ? { stats: () => inspectRoom(el).likes!.hearts! } : undefined };
+};
+export const giftsOf = (el: LiveChatRoom) => ({ stats: () => inspectRoom(el).gifts });
 
 /** The catalog the interaction tests use (same-origin assets from the demo). */
 export const CATALOG = [

@@ -6,7 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cdp, page } from 'vitest/browser';
-import type { BarrageRenderer, InspectedItem } from '../../src/barrage/index.ts';
+import type { InspectedItem } from '../../src/barrage/index.ts';
+import type { BarrageView } from '../../src/testing.ts';
 import { barrageOf, mount, resetPage, sleep, textMessage, until } from './element-helpers.ts';
 
 const emulateReducedMotion = (reduce: boolean) =>
@@ -22,7 +23,7 @@ afterEach(async () => {
 });
 
 /** Where each drawn item is, in two inspections ~400 ms apart (many frames). */
-async function positionsTwice(barrage: BarrageRenderer): Promise<[Map<string, InspectedItem>, Map<string, InspectedItem>]> {
+async function positionsTwice(barrage: BarrageView): Promise<[Map<string, InspectedItem>, Map<string, InspectedItem>]> {
   const drawn = async () => new Map((await barrage.inspect()).items.filter((i) => i.started).map((i) => [i.id, i]));
   let first = await drawn();
   for (let tries = 0; first.size === 0 && tries < 100; tries++) first = await drawn(); // the painter's first frame

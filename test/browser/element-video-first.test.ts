@@ -9,6 +9,7 @@ import { BARRAGE_SETTINGS_KEY } from '../../src/barrage/barrage-settings.ts';
 import '../../src/define.ts';
 import type { LiveChatRoom } from '../../src/element/live-chat-room.ts';
 import { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
+import { inspectRoom } from '../../src/testing.ts';
 import { until, VOD } from './element-helpers.ts';
 
 class TimedTransport extends FakeTransport {
@@ -94,7 +95,7 @@ describe('video first', () => {
       expect(readAt, 'settings read after the first frame').toBeGreaterThanOrEqual(framedAt);
       // The stored "off" holds once the chrome is there: the layer is hidden, no renderer is made.
       await until(() => el.shadowRoot!.querySelector<HTMLElement>('.barrage')!.hidden, 5000);
-      expect((el as unknown as { barrageController: { controller?: unknown } }).barrageController.controller).toBeUndefined();
+      expect(inspectRoom(el).barrage).toBeUndefined();
     } finally {
       Storage.prototype.getItem = getItem;
       localStorage.removeItem(BARRAGE_SETTINGS_KEY);
