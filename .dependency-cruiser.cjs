@@ -4,7 +4,8 @@
  *
  *   entries      src/*.ts (index, define, cdn, loader, testing)
  *   element      src/element/
- *   controllers  src/controllers/ (Lit reactive controllers: the room store's wiring)
+ *   controllers  src/controllers/ (Lit reactive controllers: they subscribe to the store)
+ *   store        src/store/ (the room store: state as streams, one command API, the session)
  *   events       src/events/ (the typed event vocabulary)
  *   features     src/barrage/, src/chat/, src/likes/, src/gifts/, src/player/ (not each other)
  *   pipeline     src/pipeline/ and src/transport/ (not each other)
@@ -14,7 +15,7 @@
  * lottie-web only in gifts/, and their code only through import(). No cycles anywhere.
  */
 const FEATURES = ['barrage', 'chat', 'likes', 'gifts', 'player'];
-const ABOVE_FEATURES = '^src/(element|controllers|events|[^/]+\\.ts$)';
+const ABOVE_FEATURES = '^src/(element|controllers|store|events|[^/]+\\.ts$)';
 
 /** A feature may not import another feature. */
 const sideways = FEATURES.map((f) => ({
@@ -44,7 +45,7 @@ module.exports = {
     },
     {
       name: 'features-below-controllers',
-      comment: 'A feature (barrage, chat, likes, gifts, player) may not import controllers, the element, events or entries.',
+      comment: 'A feature (barrage, chat, likes, gifts, player) may not import the store, controllers, the element, events or entries.',
       severity: 'error',
       from: { path: `^src/(${FEATURES.join('|')})/` },
       to: { path: `${ABOVE_FEATURES}|^src/transport/` },
@@ -56,6 +57,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/events/' },
       to: { path: '^src/', pathNot: ['^src/events/', '^src/protocol/', '^src/pipeline/'] },
+    },
+    {
+      name: 'store-below-controllers',
+      comment: 'store/ may not import controllers, the element or the entries.',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { path: '^src/(controllers/|element/|[^/]+\\.ts$)' },
     },
     {
       name: 'controllers-below-element',

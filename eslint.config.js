@@ -21,6 +21,22 @@ export default tseslint.config(
     },
   },
   {
+    // No double casts in shipped code: a value that is not what its type says is checked, not cast.
+    // The exceptions are the one interop file per third-party seam (Tencent SDK, hls.js).
+    files: ['src/**/*.ts'],
+    ignores: ['src/transport/tencent/sdk-types.ts', 'src/player/prefetch-loader.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > TSAsExpression',
+          message: "No `as unknown as` in src/: check the value, or cast in the seam's interop file.",
+        },
+        { selector: 'TSAsExpression > TSNeverKeyword', message: 'No `as never` in src/: type the value.' },
+      ],
+    },
+  },
+  {
     // Tests drive loosely typed browser and wire data on purpose (page.evaluate results, raw frames)
     // and pass methods to `expect`; the shipped code gets none of these exceptions.
     files: ['test/**/*.ts'],

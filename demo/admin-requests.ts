@@ -124,7 +124,7 @@ export function sendText(groupId: string, text: string, random: number, from = '
   };
 }
 
-/** A custom message carrying one of our envelope commands (SPEC §4). */
+/** A custom message carrying one of our envelope commands (docs/gift-protocol.md#the-envelope). */
 export function sendCommand(
   groupId: string,
   cmd: string,

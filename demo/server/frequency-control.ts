@@ -1,5 +1,5 @@
 /**
- * A room's frequency control (SPEC §2): at most `rate` messages delivered per second; above it
+ * A room's frequency control (docs/avchatroom.md#frequency-control): at most `rate` messages delivered per second; above it
  * higher priorities go first (High, Normal, Low, Lowest) and equals are picked at random; the
  * rest are shed. Pure and clock-free: the owner calls `offer()` and `tick(now)`.
  *

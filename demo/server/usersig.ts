@@ -1,5 +1,5 @@
 /**
- * UserSig issue and verification in Tencent's TLSSigAPIv2 format (SPEC §11): HMAC-SHA256 over
+ * UserSig issue and verification in Tencent's TLSSigAPIv2 format (docs/tencent-sdk.md#tlssigapiv2-format): HMAC-SHA256 over
  * newline-terminated `TLS.*` lines, wrapped in a JSON document, zlib-deflated, base64, URL-safe
  * (`+`→`*`, `/`→`-`, `=`→`_`). Used by every WebSocket login and every admin REST call.
  */

@@ -17,7 +17,8 @@ type Ctx2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
 interface Live {
   readonly item: PaintItem;
-  surface: Surface;
+  /** Undefined only between giving a too-small surface back and taking a new one (prerender). */
+  surface: Surface | undefined;
   sw: number;
   sh: number;
   x: number;
@@ -122,7 +123,7 @@ export class BarragePainter {
     for (const item of items) {
       const m = item.motion;
       const x = m.kind === 'fly' ? m.x0 : m.x;
-      const live: Live = { item, surface: undefined as unknown as Surface, sw: 0, sh: 0, x, y: m.y, alpha: 0, started: false };
+      const live: Live = { item, surface: undefined, sw: 0, sh: 0, x, y: m.y, alpha: 0, started: false };
       this.prerender(live);
       this.items.push(live);
     }
@@ -135,12 +136,12 @@ export class BarragePainter {
     const sh = Math.min(MAX_SURFACE, Math.max(1, Math.ceil(layout.height * dpr)));
     if (live.surface && (live.surface.width < sw || live.surface.height < sh)) {
       this.pool.release(live.surface);
-      live.surface = undefined as unknown as Surface;
+      live.surface = undefined;
     }
-    live.surface ??= this.pool.acquire(sw, sh);
+    const surface = (live.surface ??= this.pool.acquire(sw, sh));
     live.sw = sw;
     live.sh = sh;
-    const ctx = context(live.surface);
+    const ctx = context(surface);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, sw, sh);
     renderItem(ctx, layout, dpr);
@@ -148,7 +149,7 @@ export class BarragePainter {
 
   /** Drops every item and returns their surfaces. */
   clear(): void {
-    for (const live of this.items) this.pool.release(live.surface);
+    for (const live of this.items) if (live.surface) this.pool.release(live.surface);
     this.items = [];
   }
 
@@ -166,14 +167,14 @@ export class BarragePainter {
     let kept = 0;
     for (const live of this.items) {
       if (!this.place(live, now)) {
-        this.pool.release(live.surface);
+        if (live.surface) this.pool.release(live.surface);
         continue;
       }
       this.items[kept++] = live;
       if (!live.started || live.alpha <= 0) continue;
       const dx = Math.round(live.x * dpr);
       const dy = Math.round(live.y * dpr);
-      if (dx >= cw || dx + live.sw <= 0 || dy >= ch) continue;
+      if (!live.surface || dx >= cw || dx + live.sw <= 0 || dy >= ch) continue;
       ctx.globalAlpha = live.alpha;
       ctx.drawImage(live.surface, 0, 0, live.sw, live.sh, dx, dy, live.sw, live.sh);
       drawn++;

@@ -13,7 +13,8 @@ interface WorkerScope {
   close(): void;
 }
 
-const scope = self as unknown as WorkerScope;
+/** This module runs in a dedicated worker: its global scope is the worker's (typed here, DOM lib aside). */
+const scope = globalThis as typeof globalThis & WorkerScope;
 
 const host = new PainterHost({
   post: (event: PainterEvent, transfer?: Transferable[]) => scope.postMessage(event, transfer ?? []),

@@ -24,9 +24,23 @@ export function defaultScheduler(): FrameScheduler {
     const caf = g.cancelAnimationFrame.bind(globalThis);
     return { request: (cb) => raf(cb), cancel: (h) => caf(h) };
   }
+  // Timer handles differ by runtime (a number, or an object under Node): keep them behind numbers.
+  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  let next = 0;
   return {
-    request: (cb) => setTimeout(() => cb(performance.now()), 16) as unknown as number,
-    cancel: (h) => clearTimeout(h),
+    request: (cb) => {
+      const id = ++next;
+      const timer = setTimeout(() => {
+        timers.delete(id);
+        cb(performance.now());
+      }, 16);
+      timers.set(id, timer);
+      return id;
+    },
+    cancel: (h) => {
+      clearTimeout(timers.get(h));
+      timers.delete(h);
+    },
   };
 }
 

@@ -47,6 +47,8 @@ export class ChatList {
   private lastFlush = -Infinity;
   private resize: ResizeObserver | null = null;
   private readonly lines = new Map<string, HTMLElement>();
+  /** What each shown line says (its status included): a language change draws them again. */
+  private readonly shown = new Map<string, ChatEntry>();
 
   constructor(private readonly o: ChatListOptions) {
     o.log.setAttribute('role', 'log');
@@ -76,6 +78,8 @@ export class ChatList {
   /** Updates an own line's echo state (pending → sent | failed with a retry button). */
   setStatus(id: string, status: 'pending' | 'sent' | 'failed', reason?: FailureReason): void {
     const line = this.lines.get(id);
+    const entry = this.shown.get(id);
+    if (entry) this.shown.set(id, { ...entry, status, ...(reason ? { reason } : {}) });
     if (!line) {
       const queued = this.queue.findIndex((e) => e.id === id);
       if (queued >= 0) this.queue[queued] = { ...this.queue[queued]!, status, ...(reason ? { reason } : {}) };
@@ -110,12 +114,15 @@ export class ChatList {
   remove(id: string): void {
     this.lines.get(id)?.remove();
     this.lines.delete(id);
+    this.shown.delete(id);
     this.queue = this.queue.filter((e) => e.id !== id);
   }
 
   replaceText(id: string, text: string): void {
     const el = this.lines.get(id)?.querySelector('.text');
     if (el) el.textContent = text;
+    const entry = this.shown.get(id);
+    if (entry) this.shown.set(id, { ...entry, text });
   }
 
   setMax(max: number): void {
@@ -123,8 +130,19 @@ export class ChatList {
     this.trim();
   }
 
+  /** A new language: every shown line is drawn again in it (badges, "you", statuses). */
   setLang(lang: Lang): void {
+    if (lang === this.o.lang) return;
     this.o.lang = lang;
+    for (const [id, old] of this.lines) {
+      const entry = this.shown.get(id);
+      if (!entry) continue;
+      const line = this.render(entry);
+      old.replaceWith(line);
+      this.lines.set(id, line);
+      if (entry.status && entry.status !== 'sent') this.setStatus(id, entry.status, entry.reason);
+    }
+    if (!this.o.pill.hidden) this.showPill(0);
   }
 
   get size(): number {
@@ -151,6 +169,7 @@ export class ChatList {
     for (const entry of batch) {
       const line = this.render(entry);
       this.lines.set(entry.id, line);
+      this.shown.set(entry.id, entry);
       fragment.append(line);
       if (entry.status && entry.status !== 'sent') this.setStatus(entry.id, entry.status, entry.reason);
     }
@@ -195,7 +214,10 @@ export class ChatList {
       const next = line.nextElementSibling as HTMLElement | null;
       const unsettled = line.dataset.status === 'pending' || line.dataset.status === 'failed';
       if (!unsettled) {
-        if (line.dataset.id) this.lines.delete(line.dataset.id);
+        if (line.dataset.id) {
+          this.lines.delete(line.dataset.id);
+          this.shown.delete(line.dataset.id);
+        }
         line.remove();
       }
       line = next;

@@ -27,13 +27,11 @@ type Idle = (run: () => void) => () => void;
 
 /** `requestIdleCallback` where there is one (with a deadline, so a busy page still warms), else a short timeout. */
 export const whenIdle: Idle = (run) => {
-  const w = globalThis as unknown as {
-    requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number;
-    cancelIdleCallback?: (id: number) => void;
-  };
+  const w: Partial<Pick<typeof globalThis, 'requestIdleCallback' | 'cancelIdleCallback'>> = globalThis;
   if (typeof w.requestIdleCallback === 'function' && typeof w.cancelIdleCallback === 'function') {
-    const id = w.requestIdleCallback(run, { timeout: 2000 });
-    return () => w.cancelIdleCallback!(id);
+    const cancel = w.cancelIdleCallback.bind(globalThis);
+    const id = w.requestIdleCallback.call(globalThis, run, { timeout: 2000 });
+    return () => cancel(id);
   }
   const id = setTimeout(run, 100);
   return () => clearTimeout(id);

@@ -6,8 +6,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadBarrageSettings, saveBarrageSettings, validateBarrageSettings, type BarrageSettings } from '../barrage/barrage-settings.ts';
-import type { BarrageItem } from '../barrage/barrage-types.ts';
 import type { BarrageRenderer } from '../barrage/create-barrage.ts';
+import type { StoreLink } from './store-link.ts';
 import { motionForPreference, prefersReducedMotion, watchReducedMotion } from '../barrage/reduced-motion.ts';
 
 /** The renderer (lanes, painter, worker) is its own chunk: loaded on first use, then kept. */
@@ -18,7 +18,8 @@ const loadBarrage = (): Promise<BarrageModule> => (barrageLoad ??= import('../ba
 
 export interface BarrageControllerOptions {
   readonly layer: () => HTMLElement | null;
-  readonly onCapacity: (free: number) => void;
+  /** The room store: items come from its `barrage$`; free lanes go to it (the admission signal). */
+  readonly link: StoreLink;
   /** Resolves when the renderer's chunk may be fetched and run (the video's first frame goes first). */
   readonly after?: () => Promise<void>;
 }
@@ -33,12 +34,17 @@ export class BarrageController implements ReactiveController {
   private paused = false;
   private connected = false;
   private generation = 0;
+  private free = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: BarrageControllerOptions,
   ) {
     host.addController(this);
+    options.link.use((store) => {
+      store.capacity(this.free);
+      store.barrage$.subscribe((item) => void this.barrage?.push(item));
+    });
   }
 
   hostConnected(): void {
@@ -87,10 +93,6 @@ export class BarrageController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  push(item: BarrageItem): boolean {
-    return this.barrage?.push(item) ?? false;
-  }
-
   /** Removes every item now (the stream ended, or the room changed). */
   clear(): void {
     this.barrage?.clear();
@@ -107,7 +109,7 @@ export class BarrageController implements ReactiveController {
     if (!this.barrage) return;
     if (paused) {
       this.barrage.pause();
-      this.options.onCapacity(0);
+      this.reportCapacity(0);
     } else this.barrage.resume();
   }
 
@@ -115,7 +117,7 @@ export class BarrageController implements ReactiveController {
     return this.barrage ? { ...this.barrage.stats() } : undefined;
   }
 
-  get controller(): BarrageRenderer | undefined {
+  get renderer(): BarrageRenderer | undefined {
     return this.barrage;
   }
 
@@ -138,13 +140,18 @@ export class BarrageController implements ReactiveController {
     }
     this.barrage = barrageModule.createBarrage(layer, { settings: this.viewer, motion: motionForPreference(prefersReducedMotion()) });
     if (this.paused) this.barrage.pause();
-    this.stopCapacity = this.barrage.onCapacity((free) => this.options.onCapacity(free));
-    this.options.onCapacity(this.barrage.freeCapacity());
+    this.stopCapacity = this.barrage.onCapacity((free) => this.reportCapacity(free));
+    this.reportCapacity(this.barrage.freeCapacity());
     this.stopWatching = watchReducedMotion(() => {
       // The renderer takes its motion at creation: rebuild it for the new preference.
       this.teardown();
       if (this.on) this.create();
     });
+  }
+
+  private reportCapacity(free: number): void {
+    this.free = free;
+    this.options.link.current?.capacity(free);
   }
 
   private teardown(): void {
@@ -153,6 +160,6 @@ export class BarrageController implements ReactiveController {
     this.barrage?.destroy();
     this.stopWatching = this.stopCapacity = undefined;
     this.barrage = undefined;
-    this.options.onCapacity(0);
+    this.reportCapacity(0);
   }
 }

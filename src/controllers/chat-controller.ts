@@ -1,17 +1,21 @@
-/** Owns the chat list for the element's lifetime (made on connect, destroyed on disconnect). */
+/**
+ * Owns the chat list for the element's lifetime (made on connect, destroyed on disconnect) and
+ * draws the room store's `chat$` into it; a failed own line's Retry goes back to the store.
+ */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ChatList } from '../chat/chat-list.ts';
 import { WARM_EMOJI, WARM_TEXT, warmFonts, type FontSample } from '../chat/warm-fonts.ts';
-import type { FailureReason } from '../protocol/index.ts';
-import type { ChatEntry, ChatItemRenderer } from '../chat/chat-types.ts';
+import type { ChatItemRenderer } from '../chat/chat-types.ts';
 import type { Lang } from '../i18n/index.ts';
+import type { ChatOp } from '../store/room-store.ts';
+import type { StoreLink } from './store-link.ts';
 
 export interface ChatControllerOptions {
   readonly parts: () => { log: HTMLElement | null; pill: HTMLButtonElement | null; announcer: HTMLElement | null };
   readonly lang: () => Lang;
   readonly max: () => number;
   readonly renderItem: () => ChatItemRenderer | undefined;
-  readonly onRetry: (clientId: string) => void;
+  readonly link: StoreLink;
   /**
    * Where the font probes go (the element's render root: they inherit its font), once the room
    * may do main-thread work: after the video's first frame, like the room's other parts.
@@ -37,6 +41,7 @@ export class ChatController implements ReactiveController {
     private readonly options: ChatControllerOptions,
   ) {
     host.addController(this);
+    options.link.use((store) => store.chat$.subscribe((op) => this.apply(op)));
   }
 
   hostConnected(): void {
@@ -70,7 +75,7 @@ export class ChatController implements ReactiveController {
       lang: this.options.lang(),
       // Asked per line, so a hook set (or unset) after connect applies to the next lines.
       renderItem: (entry, line) => this.options.renderItem()?.(entry, line),
-      onRetry: this.options.onRetry,
+      onRetry: (clientId) => this.options.link.current?.retry(clientId),
       minIntervalMs: 100,
       maxPerFlush: 20,
     });
@@ -85,20 +90,18 @@ export class ChatController implements ReactiveController {
     this.list = undefined;
   }
 
-  push(entry: ChatEntry): void {
-    this.list?.push(entry);
+  private apply(op: ChatOp): void {
+    const list = this.list;
+    if (!list) return;
+    if (op.op === 'push') list.push(op.entry);
+    else if (op.op === 'status') list.setStatus(op.id, op.status, op.reason);
+    else if (op.op === 'remove') list.remove(op.id);
+    else list.replaceText(op.id, op.text);
   }
 
-  setStatus(id: string, status: 'pending' | 'sent' | 'failed', reason?: FailureReason): void {
-    this.list?.setStatus(id, status, reason);
-  }
-
-  remove(id: string): void {
-    this.list?.remove(id);
-  }
-
-  replaceText(id: string, text: string): void {
-    this.list?.replaceText(id, text);
+  /** The element's language changed: lines already shown are drawn again in it. */
+  setLang(lang: Lang): void {
+    this.list?.setLang(lang);
   }
 
   setMax(max: number): void {

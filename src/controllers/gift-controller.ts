@@ -11,17 +11,20 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { failureText } from '../chat/failure-text.ts';
-import { LcrErrorEvent } from '../events/index.ts';
+import { emit } from '../events/index.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { createAssetGate, EMPTY_CATALOG, parseCatalog, type CatalogGift, type GiftCatalog } from '../gifts/gift-catalog.ts';
 import type { GiftStage } from '../gifts/gift-stage.ts';
 import { loadCatalog } from '../gifts/load-catalog.ts';
 import type { GiftCombo } from '../pipeline/index.ts';
+import type { StoreLink } from './store-link.ts';
 import { GiftSender, type GiftSendResult, type GiftSenderDeps } from './gift-sender.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-export interface GiftControllerOptions extends Omit<GiftSenderDeps, 'host' | 'catalog' | 'onResult'> {
+export interface GiftControllerOptions extends Omit<GiftSenderDeps, 'host' | 'catalog' | 'onResult' | 'active' | 'echo'> {
+  /** The room store: combos to show come from its `gifts$`; a billed own gift goes to it. */
+  readonly link: StoreLink;
   readonly parts: () => { banners: HTMLElement | null; effects: HTMLElement | null; stage: HTMLElement | null };
   readonly allowUrl: () => ((url: string) => boolean) | undefined;
   readonly lang: () => Lang;
@@ -77,6 +80,12 @@ export class GiftController implements ReactiveController {
       host,
       catalog: () => this.catalogValue,
       onResult: (r, retryId) => this.onResult(r, retryId),
+      active: () => !!options.link.current?.active,
+      echo: (e) => options.link.current?.echoGift(e),
+    });
+    options.link.use((store) => {
+      store.gifts$.subscribe((combo) => this.onCombo(combo));
+      store.sessionEnd$.subscribe(() => this.sender.reset());
     });
   }
 
@@ -121,8 +130,8 @@ export class GiftController implements ReactiveController {
     this.useCatalog(Array.isArray(list) ? parseCatalog(list, { origin: location.origin }) : EMPTY_CATALOG);
   }
 
-  /** `gifts-src`: load the catalog JSON (bounded); the loaded list becomes the `gifts` property. */
-  loadFrom(url: string, onLoaded: (gifts: readonly CatalogGift[]) => void): void {
+  /** `gifts-src`: load the catalog JSON (bounded); a failure is an `lcr-error` (`catalog`). */
+  loadFrom(url: string): void {
     this.load?.abort();
     if (!url) return;
     const abort = new AbortController();
@@ -131,12 +140,11 @@ export class GiftController implements ReactiveController {
       if (abort.signal.aborted) return;
       this.load = null;
       this.useCatalog(res.catalog);
-      if (res.ok) onLoaded(res.catalog.gifts);
-      else this.host.dispatchEvent(new LcrErrorEvent({ code: 'catalog', message: `Could not load the gift catalog (${res.reason})` }));
+      if (!res.ok) emit(this.host, 'lcr-error', { code: 'catalog', message: `Could not load the gift catalog (${res.reason})` });
     });
   }
 
-  onCombo(combo: GiftCombo): void {
+  private onCombo(combo: GiftCombo): void {
     if (this.stage) this.stage.onCombo(combo);
     else void this.ready().then((stage) => stage?.onCombo(combo));
   }

@@ -1,19 +1,21 @@
 /**
- * Sending gifts (SPEC §5): taps go to the session, whose pipeline merges them (a preset count is
- * one batch; rapid taps flush at 20 or after 1 s idle); each batch fires the cancelable
- * `lcr-gift-request`, then is billed at `gift-endpoint`. Only a billed gift is shown to its sender
- * (a local echo through the pipeline, deduped against the room's copy by its client id, so its
- * `lcr-gift`, banner, effect, barrage item and chat line all follow the charge); a failed bill
- * shows nothing but the failure and its reason.
+ * Sending gifts (docs/gift-protocol.md): a tap stays here until it is billed. Taps are merged
+ * locally (`mergeGiftTaps`: a preset count is one batch; rapid taps flush at 20 or after 1 s idle);
+ * each batch fires the cancelable `lcr-gift-request`, then is billed at `gift-endpoint`. Callers are
+ * settled by the ids of the taps a batch names, never by count. Only a billed gift is shown to its
+ * sender (`echo`: the room store shows it, deduped against the room's copy by its client id, so its
+ * `lcr-gift`, banner, effect, barrage item and chat line all follow the charge); a failed bill shows
+ * nothing but the failure and its reason.
  *
- * Owns: the callers waiting for their batch (FIFO per gift, by count) and the unanswered batches a
- * retry may bill (same clientId). Must not: bill without an
- * endpoint or after the host cancelled, or show a gift the catalog does not know as anything but text.
+ * Owns: the merger's subscription, the callers waiting for their taps and the unanswered batches a
+ * retry may bill (same clientId). Must not: bill without an endpoint or after the host cancelled,
+ * or show a gift the catalog does not know as anything but text.
  */
-import { LcrGiftRequestEvent } from '../events/index.ts';
+import { asyncScheduler, Subject, type SchedulerLike, type Subscription } from 'rxjs';
+import { emit } from '../events/index.ts';
 import { billGift, type GiftBillResult } from '../gifts/gift-billing.ts';
 import type { CatalogGift, GiftCatalog } from '../gifts/index.ts';
-import type { GiftBatch } from '../pipeline/index.ts';
+import { mergeGiftTaps, type GiftBatch, type GiftTap } from '../pipeline/index.ts';
 import { LIMITS, type FailureReason, type GiftEvent, type Sender } from '../protocol/index.ts';
 
 export type GiftSendResult =
@@ -26,13 +28,15 @@ export interface GiftSenderDeps {
   readonly endpoint: () => string;
   readonly roomId: () => string;
   readonly self: () => Sender | undefined;
-  /** Hand taps to the session's merger; false when there is no session. */
-  readonly tap: (giftId: string, count: number, preset: boolean) => boolean;
+  /** Whether a room session runs (a tap without one is refused: `network`). */
+  readonly active: () => boolean;
   /** Shows the sender's own gift once it is billed. */
   readonly echo: (event: GiftEvent) => void;
   /** Every outcome; `retryId` is set when the outcome is unknown and `retry(retryId)` may bill it once. */
   readonly onResult: (result: GiftSendResult, retryId?: string) => void;
   readonly fetch?: typeof fetch;
+  /** The merger's clock (tests pass a virtual one). */
+  readonly scheduler?: SchedulerLike;
 }
 
 const MAX_UNSETTLED = 8;
@@ -40,7 +44,10 @@ let seq = 0;
 const clientIdFor = (): string => `g${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 export class GiftSender {
-  private waiters = new Map<string, { count: number; resolve: (r: GiftSendResult) => void }[]>();
+  /** Callers by tap id: each is settled by the batch that names its tap. */
+  private readonly waiters = new Map<string, (r: GiftSendResult) => void>();
+  private taps$ = new Subject<GiftTap>();
+  private merging: Subscription | undefined;
   private inFlight = 0;
   /** Batches whose bill got no answer, by clientId: a retry reuses the id (bounded). */
   private readonly unsettled = new Map<string, { giftId: string; count: number }>();
@@ -58,20 +65,19 @@ export class GiftSender {
     if (!Number.isFinite(n) || n < LIMITS.giftCountMin || n > LIMITS.giftCountMax)
       return Promise.resolve({ ok: false, reason: 'rejected' });
     if (!this.d.self()) return Promise.resolve({ ok: false, reason: 'not-logged-in' });
-    return new Promise((resolve) => {
-      const list = this.waiters.get(giftId) ?? [];
-      list.push({ count: n, resolve });
-      this.waiters.set(giftId, list);
-      if (!this.d.tap(giftId, n, preset)) {
-        list.pop();
-        resolve({ ok: false, reason: 'network' });
-      }
-    });
+    if (!this.d.active()) return Promise.resolve({ ok: false, reason: 'network' });
+    this.merging ??= this.taps$
+      .pipe(mergeGiftTaps({ flushAt: 20, idleMs: 1000, scheduler: this.d.scheduler ?? asyncScheduler }))
+      .subscribe((b) => void this.batch(b));
+    const id = `t${(seq++).toString(36)}`;
+    const done = new Promise<GiftSendResult>((resolve) => this.waiters.set(id, resolve));
+    this.taps$.next({ id, giftId, count: n, preset });
+    return done;
   }
 
-  /** A merged batch from the pipeline: ask the host, echo, bill, settle the waiting callers. */
-  async batch(b: GiftBatch): Promise<void> {
-    const covered = this.take(b.giftId, b.count);
+  /** A merged batch: ask the host, bill, show it once billed, settle the callers of its taps. */
+  private async batch(b: GiftBatch): Promise<void> {
+    const covered = this.take(b.tapIds);
     const settle = (r: GiftSendResult, retryId?: string): void => {
       for (const resolve of covered) resolve(r);
       this.d.onResult(r, retryId);
@@ -80,15 +86,15 @@ export class GiftSender {
     if (!self) return settle({ ok: false, reason: 'not-logged-in' });
     const entry = this.d.catalog().byId(b.giftId);
     const clientId = clientIdFor();
-    const request = new LcrGiftRequestEvent({
+    const request = {
       giftId: b.giftId,
       count: b.count,
       ...(entry ? { gift: { id: entry.id, name: entry.name, price: entry.price, type: entry.type } } : {}),
       roomId: this.d.roomId(),
       userId: self.id,
       clientId,
-    });
-    if (!this.d.host.dispatchEvent(request)) return settle({ ok: false, reason: 'cancelled' });
+    };
+    if (!emit(this.d.host, 'lcr-gift-request', request)) return settle({ ok: false, reason: 'cancelled' });
     if (!this.d.endpoint()) return settle({ ok: false, reason: 'no-endpoint' });
     if (!entry) return settle({ ok: false, reason: 'unknown-gift' });
     return this.bill(self, entry, b.count, clientId, settle);
@@ -161,22 +167,23 @@ export class GiftSender {
     settle({ ok: true, count, ...(billed.balance !== undefined ? { balance: billed.balance } : {}) });
   }
 
-  /** The session ended: nobody waits for a batch that will not come. */
+  /** The session ended: pending taps are dropped (never billed) and nobody waits for them. */
   reset(): void {
-    for (const list of this.waiters.values()) for (const w of list) w.resolve({ ok: false, reason: 'cancelled' });
+    this.merging?.unsubscribe();
+    this.merging = undefined;
+    this.taps$ = new Subject<GiftTap>();
+    for (const resolve of this.waiters.values()) resolve({ ok: false, reason: 'cancelled' });
     this.waiters.clear();
   }
 
-  private take(giftId: string, count: number): ((r: GiftSendResult) => void)[] {
-    const list = this.waiters.get(giftId) ?? [];
+  private take(tapIds: readonly string[]): ((r: GiftSendResult) => void)[] {
     const out: ((r: GiftSendResult) => void)[] = [];
-    let left = count;
-    while (list.length && list[0]!.count <= left) {
-      const w = list.shift()!;
-      left -= w.count;
-      out.push(w.resolve);
+    for (const id of tapIds) {
+      const resolve = this.waiters.get(id);
+      if (!resolve) continue;
+      this.waiters.delete(id);
+      out.push(resolve);
     }
-    if (!list.length) this.waiters.delete(giftId);
     return out;
   }
 }

@@ -1,24 +1,24 @@
 /**
  * The like button's controller: every tap animates at once (the heart layer) and counts at once
- * (the like counter); the session aggregates taps into one Low-priority message per window
- * (`likeSent`), and the room's likes (bursts from others, the group's total) are reconciled with
+ * (the like counter); the room store aggregates taps into one Low-priority message per window
+ * (`likeSends$`), and the room's likes (`likes$` from others, the room's total) are reconciled with
  * the own taps without double counting. Fires `lcr-like` for likes received.
  *
  * Owns: one `HeartLayer` per connection (made on connect, destroyed on disconnect) and one
- * `LikeCounter` per room session. Must not: send anything itself (taps go to the session).
+ * `LikeCounter` per room session. Must not: send anything itself (taps go to the store).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { LcrLikeEvent } from '../events/index.ts';
+import { emit } from '../events/index.ts';
 import { HeartLayer } from '../likes/heart-layer.ts';
 import { LikeCounter } from '../likes/like-counter.ts';
 import type { LikeBurst } from '../pipeline/index.ts';
 import type { SendResult } from '../protocol/index.ts';
+import type { StoreLink } from './store-link.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 export interface LikeControllerOptions {
-  /** Hand `count` taps to the session; false when there is no session (nothing is counted). */
-  readonly send: (count: number) => boolean;
+  readonly link: StoreLink;
 }
 
 /** Hearts started for one `like(count)` call at most (the layer merges beyond its cap anyway). */
@@ -36,6 +36,12 @@ export class LikeController implements ReactiveController {
     private readonly options: LikeControllerOptions,
   ) {
     host.addController(this);
+    options.link.use((store) => {
+      store.likes$.subscribe((burst) => this.received(burst));
+      store.likeSends$.subscribe(({ count, result }) => this.sent(count, result));
+      store.room$.subscribe((room) => this.serverTotal(room.likeTotal));
+      store.sessionEnd$.subscribe(() => this.reset());
+    });
   }
 
   get hearts(): HeartLayer | null {
@@ -57,7 +63,7 @@ export class LikeController implements ReactiveController {
   }
 
   /** A new room session: a fresh count (the room's total comes with it). */
-  reset(): void {
+  private reset(): void {
     this.counter = new LikeCounter();
     this.lastServerTotal = undefined;
     for (const w of this.waiters.splice(0)) w.resolve({ ok: false, reason: 'cancelled' });
@@ -67,15 +73,15 @@ export class LikeController implements ReactiveController {
   tap(count = 1, hearts = false): Promise<SendResult> {
     const n = Math.floor(count);
     if (!Number.isFinite(n) || n < 1) return Promise.resolve({ ok: false, reason: 'rejected' });
-    if (!this.options.send(n)) return Promise.resolve({ ok: false, reason: 'network' });
+    if (!this.options.link.current?.like(n)) return Promise.resolve({ ok: false, reason: 'network' });
     this.counter.tap(n);
     if (hearts) for (let i = 0; i < Math.min(n, MAX_HEARTS_PER_CALL); i++) this.layer?.tap(null);
     this.host.requestUpdate();
     return new Promise((resolve) => this.waiters.push({ count: n, resolve }));
   }
 
-  /** The session handed one aggregated like message to the transport. */
-  sent(count: number, result: Promise<SendResult>): void {
+  /** The store handed one aggregated like message to the transport. */
+  private sent(count: number, result: Promise<SendResult>): void {
     const id = this.counter.sent(count);
     const covered: ((r: SendResult) => void)[] = [];
     let left = count;
@@ -99,14 +105,14 @@ export class LikeController implements ReactiveController {
   }
 
   /** Likes from others, aggregated by the pipeline. */
-  received(burst: LikeBurst): void {
+  private received(burst: LikeBurst): void {
     this.counter.received(burst.count);
     this.host.requestUpdate();
-    this.host.dispatchEvent(new LcrLikeEvent({ count: burst.count, total: this.counter.total }));
+    emit(this.host, 'lcr-like', { count: burst.count, total: this.counter.total });
   }
 
   /** The room's authoritative total (`RoomView.likeTotal`), when it changes. */
-  serverTotal(total: number | undefined): void {
+  private serverTotal(total: number | undefined): void {
     if (total === undefined || total === this.lastServerTotal) return;
     this.lastServerTotal = total;
     this.counter.serverTotal(total);

@@ -2,25 +2,26 @@
  * What the viewer (or the host, through the element's methods) asks the room to do: send a text,
  * a gift, likes, a custom command, or a local room update. One path per action for UI and API:
  * who may act (guests are routed to `lcr-login-request`, muted and kicked viewers are refused),
- * the cancelable `lcr-send-request`, then the session.
+ * the cancelable `lcr-send-request`, then the room store's commands.
  * Must not: keep state of its own beyond what the controllers it calls hold.
  */
 import type { ChatInputStatus } from '../chat/chat-input-rules.ts';
 import type { ChatInputController } from '../chat/chat-input.ts';
-import { roomFrames, type RoomUpdate } from './room-update.ts';
-import { LcrLoginRequestEvent, LcrSendRequestEvent } from '../events/index.ts';
+import type { RoomUpdate } from '../store/room-update.ts';
+import { emit } from '../events/index.ts';
 import type { RoomView } from '../pipeline/index.ts';
 import { encodeCommand, type FailureReason, type JsonValue, type Priority, type SendResult } from '../protocol/index.ts';
 import type { GiftController } from './gift-controller.ts';
 import type { GiftSendResult } from './gift-sender.ts';
 import type { LikeController } from './like-controller.ts';
-import type { SessionController, TextSendResult } from './session-controller.ts';
+import type { TextSendResult } from '../store/room-store.ts';
+import type { StoreLink } from './store-link.ts';
 
 export interface RoomActionsDeps {
   readonly host: HTMLElement;
   readonly userId: () => string;
   readonly nick: () => string;
-  readonly session: () => SessionController;
+  readonly link: StoreLink;
   readonly input: () => ChatInputController;
   readonly gifts: () => GiftController;
   readonly likes: () => LikeController;
@@ -44,7 +45,7 @@ export class RoomActions {
   constructor(private readonly d: RoomActionsDeps) {}
 
   requestLogin(reason: 'chat' | 'like' | 'gift'): void {
-    this.d.host.dispatchEvent(new LcrLoginRequestEvent({ reason }));
+    emit(this.d.host, 'lcr-login-request', { reason });
   }
 
   /** Texts from the input and from `sendText`: checks, `lcr-send-request`, the token bucket. */
@@ -57,11 +58,12 @@ export class RoomActions {
     }
     const block = this.d.input().block;
     if (block && block.kind !== 'offline') return fail(block.kind === 'kicked' ? 'kicked' : 'muted');
-    if (!this.d.session().active) return fail('network');
+    const store = this.d.link.current;
+    if (!store?.active) return fail('network');
     const clientId = `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-    if (!this.d.host.dispatchEvent(new LcrSendRequestEvent({ kind: 'text', text, clientId }))) return fail('cancelled');
+    if (!emit(this.d.host, 'lcr-send-request', { kind: 'text', text, clientId })) return fail('cancelled');
     const sender = { id: userId, nick: this.d.nick() || userId, level: 0, role: 'member' as const };
-    return { clientId, done: this.d.session().send({ clientId, text, sender }, fromInput) };
+    return { clientId, done: store.sendText({ clientId, text, sender }, fromInput) };
   }
 
   sendGift(giftId: string, count: number): Promise<GiftSendResult> {
@@ -82,15 +84,15 @@ export class RoomActions {
 
   sendCustom(cmd: string, info: Record<string, JsonValue>, priority: Priority): Promise<SendResult> {
     if (!this.d.userId()) return refused<SendResult & { ok: false }>('not-logged-in');
-    if (!this.d.host.dispatchEvent(new LcrSendRequestEvent({ kind: 'custom', cmd })))
-      return refused<SendResult & { ok: false }>('cancelled');
+    if (!emit(this.d.host, 'lcr-send-request', { kind: 'custom', cmd })) return refused<SendResult & { ok: false }>('cancelled');
     const encoded = encodeCommand(cmd, info, { level: 0 }, priority);
     if (!encoded.ok) return refused<SendResult & { ok: false }>(encoded.reason === 'too-large' ? 'too-large' : 'rejected');
-    return this.d.session().sendWire(encoded.wire);
+    const store = this.d.link.current;
+    return store ? store.sendCustom(encoded.wire) : refused<SendResult & { ok: false }>('network');
   }
 
   /** Room data from the host, decoded like the room's own (bad values are dropped and counted). */
   updateRoom(update: RoomUpdate): void {
-    for (const frame of roomFrames(update, Date.now())) this.d.session().inject(frame as never);
+    this.d.link.current?.updateRoom(update);
   }
 }

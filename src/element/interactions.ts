@@ -11,7 +11,7 @@ import { ChatInputController } from '../chat/chat-input.ts';
 import { GiftController, type GiftControllerOptions } from '../controllers/gift-controller.ts';
 import { LikeController } from '../controllers/like-controller.ts';
 import { RoomActions, inputStatus } from '../controllers/room-actions.ts';
-import type { SessionController } from '../controllers/session-controller.ts';
+import type { StoreLink } from '../controllers/store-link.ts';
 import { giftPanelStyles } from '../gifts/gift-panel.ts';
 import { giftStyles } from '../gifts/gift-styles.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -21,7 +21,7 @@ import { actionRail } from './templates/interactions.ts';
 
 export interface InteractionsDeps extends Pick<GiftControllerOptions, 'parts' | 'allowUrl' | 'lang' | 'endpoint' | 'roomId'> {
   readonly host: ReactiveControllerHost & HTMLElement;
-  readonly session: () => SessionController;
+  readonly link: StoreLink;
   readonly userId: () => string;
   readonly nick: () => string;
 }
@@ -53,7 +53,7 @@ export class Interactions {
     const root = host.shadowRoot;
     const sheets = Interactions.styles.map((s) => s.styleSheet).filter((s): s is CSSStyleSheet => !!s);
     if (root?.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
-    this.likes = new LikeController(host, { send: (n) => d.session().like(n) });
+    this.likes = new LikeController(host, { link: d.link });
     const self = () => (d.userId() ? { id: d.userId(), nick: d.nick() || d.userId(), level: 0, role: 'member' as const } : undefined);
     this.gifts = new GiftController(host, {
       parts: d.parts,
@@ -62,8 +62,7 @@ export class Interactions {
       endpoint: d.endpoint,
       roomId: d.roomId,
       self,
-      tap: (giftId, count, preset) => d.session().tapGift(giftId, count, preset),
-      echo: (e) => d.session().echoGift(e),
+      link: d.link,
     });
     this.input = new ChatInputController(host, {
       onSend: (text) => this.actions.submitText(text, true).clientId,
@@ -73,11 +72,18 @@ export class Interactions {
       host,
       userId: d.userId,
       nick: d.nick,
-      session: d.session,
+      link: d.link,
       input: () => this.input,
       gifts: () => this.gifts,
       likes: () => this.likes,
     });
+    // The input shows what became of its own sends: a failure's reason, the token bucket's cooldown.
+    d.link.use((store) =>
+      store.own$.subscribe((m) => {
+        if (m.status === 'cooldown') this.input.cooldown(m.retryInMs ?? 0, m.clientId);
+        else if (m.status === 'failed' && m.fromInput && m.reason) this.input.showFailure(m.reason);
+      }),
+    );
   }
 
   /** Who may chat now (mute and kick take effect within the same update). */

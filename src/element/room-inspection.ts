@@ -24,6 +24,8 @@ export interface BarrageView {
 export interface RoomInspection {
   /** The barrage renderer, while one is on stage (undefined when off or not made yet). */
   readonly barrage: BarrageView | undefined;
+  /** The kind of the running session's transport (`tencent`, `emulator`, a host transport's own), if any. */
+  readonly backend: string | undefined;
   /** The player's full state (`videoState` is its status). */
   readonly player: PlayerState | undefined;
   /** Once the interactions chunk is loaded: the like count shown and the heart layer's counters. */

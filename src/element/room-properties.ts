@@ -1,5 +1,5 @@
 /**
- * The element's public properties and their attributes (DESIGN.md §4 naming), as a base class so
+ * The element's public properties and their attributes (docs/house-rules.md#naming), as a base class so
  * the element itself holds only its wiring. Lit merges these with the element's own state.
  */
 import { LitElement, type PropertyDeclarations } from 'lit';
@@ -87,9 +87,9 @@ export class RoomProperties extends LitElement {
    * this origin. Without a list (or `allowUrl`), viewers get generated avatars.
    */
   avatarHosts = '';
-  /** The gift catalog (`{id, name, image, price, type, effect?}[]`); holds the loaded one with `gifts-src`. */
+  /** The gift catalog (`{id, name, image, price, type, effect?}[]`); when set, it wins over `gifts-src`. Never written by the element. */
   gifts: readonly CatalogGift[] | undefined;
-  /** URL of a gift catalog JSON. */
+  /** URL of a gift catalog JSON, used while `gifts` is unset. */
   giftsSrc = '';
   /** The business server that bills a gift and sends it to the room (POST, see README). */
   giftEndpoint = '';

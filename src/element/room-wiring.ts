@@ -2,7 +2,7 @@
  * Pure helpers of the element's wiring: the session config from its public properties, and the
  * custom states (`:state(live)`, `:state(guest)`, …) from the room view.
  */
-import type { SessionConfig } from '../controllers/room-session.ts';
+import type { SessionConfig } from '../store/room-session.ts';
 import type { RoomView } from '../pipeline/types.ts';
 import { listOf, urlAllowList } from '../protocol/index.ts';
 import type { RoomProperties } from './room-properties.ts';

@@ -1,6 +1,6 @@
 /**
  * `billGift`: one gift batch to the business server (`gift-endpoint`), which charges the viewer and
- * then sends the High-priority gift message to the room (SPEC §5). POST JSON
+ * then sends the High-priority gift message to the room (docs/gift-protocol.md#billing). POST JSON
  * `{roomId, userID, giftId, count, clientId}` → `{ok: true, balance?}`; 402 or
  * `{error: "insufficient-balance"}` is a balance failure; anything else that is not a 2xx with
  * `ok !== false` is a failure with a reason the viewer can read.

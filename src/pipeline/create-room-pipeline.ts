@@ -1,10 +1,11 @@
 /**
- * `createRoomPipeline`: the room's whole message flow as pure RxJS (DESIGN.md §5).
+ * `createRoomPipeline`: the room's whole message flow as pure RxJS (docs/house-rules.md#the-pipeline).
  *
  * Inbound: frames → decode → dedupe → control (reducer, never shed) | gifts (combos) |
  * likes (bursts) | texts (fold → display; capacity-driven, bounded, fresh → barrage).
  * Outbound: text requests → token bucket → local echo + transmit → echo states;
- * like taps → one Low message per window; gift taps → merged batches for billing.
+ * like taps → one Low message per window. (Gift taps are merged by the gift feature itself,
+ * `mergeGiftTaps`, and never pass through here until billed.)
  *
  * No timers, clocks, Promises or subscriptions here: time comes from the injected scheduler,
  * and the caller subscribes to the outputs it needs.
@@ -30,7 +31,6 @@ import { type ContextInfo, decodeFrames } from './operators/decode-frames.ts';
 import { dedupeById } from './operators/dedupe-by-id.ts';
 import { foldSpam } from './operators/fold-spam.ts';
 import { giftCombo } from './operators/gift-combo.ts';
-import { type GiftBatch, type GiftTap, mergeGiftTaps } from './operators/merge-gift-taps.ts';
 import { isControl, reduceRoomState } from './operators/reduce-room-state.ts';
 import { shedByPriority } from './operators/shed-by-priority.ts';
 import { isolateBranch, type PipelineBranch } from './operators/isolate-branch.ts';
@@ -55,7 +55,6 @@ export interface RoomPipelineInputs {
   readonly texts$: Observable<TextRequest>;
   readonly sendResults$: Observable<{ readonly clientId: string; readonly result: SendResult }>;
   readonly likeTaps$: Observable<number>;
-  readonly giftTaps$: Observable<GiftTap>;
   /** Own gifts echoed locally once billed (the room may drop the server copy). */
   readonly ownGifts$?: Observable<GiftEvent>;
 }
@@ -73,8 +72,6 @@ export interface RoomPipelineOptions {
   readonly inboundLikeWindowMs?: number;
   readonly textRatePerSecond?: number;
   readonly textBurst?: number;
-  readonly giftFlushAt?: number;
-  readonly giftIdleMs?: number;
   readonly metricsIntervalMs?: number;
   /** Metadata put on own messages (level, role). */
   readonly meta?: () => MessageMeta;
@@ -99,7 +96,6 @@ export interface RoomPipeline {
   readonly cooldown$: Observable<{ readonly clientId: string; readonly retryInMs: number }>;
   /** One aggregated Low-priority like message per window. */
   readonly likeSends$: Observable<{ readonly count: number; readonly wire: OutboundWire }>;
-  readonly giftBatches$: Observable<GiftBatch>;
 }
 
 const priorityOf = (d: DisplayItem): Priority => d.event.priority;
@@ -251,9 +247,6 @@ export function createRoomPipeline(inputs: RoomPipelineInputs, options: RoomPipe
       map((count) => ({ count, encoded: encodeLike(Math.min(count, 10_000), meta()) })),
       filter((x) => x.encoded.ok),
       map((x) => ({ count: x.count, wire: (x.encoded as { ok: true; wire: OutboundWire }).wire })),
-    ),
-    giftBatches$: inputs.giftTaps$.pipe(
-      mergeGiftTaps({ flushAt: options.giftFlushAt ?? 20, idleMs: options.giftIdleMs ?? 1000, scheduler: s }),
     ),
   };
 }

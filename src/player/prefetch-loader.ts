@@ -3,6 +3,9 @@
  * and the fragment loader (`fLoader`, segment-prefetch.ts). A request the prefetch holds an answer
  * for is answered from it, with the timing of the fetch behind it; any other (and a failed
  * prefetch) goes to hls.js's own loader, exactly as without it.
+ *
+ * The hls.js interop file: hls.js types its loader classes loosely, so the two casts to its loader
+ * constructor types live here and nowhere else in src/.
  */
 import type {
   FragmentLoaderConstructor,

@@ -1,5 +1,5 @@
 /**
- * Custom-message commands carried in the envelope of SPEC §4. The gift command is Tencent's live
+ * Custom-message commands carried in the envelope of docs/gift-protocol.md#the-envelope. The gift command is Tencent's live
  * room kit's, kept wire-compatible; the rest are ours (documented in src/protocol/README.md).
  */
 

@@ -1,6 +1,6 @@
 /**
  * Decoding and encoding of custom messages: `{version, businessID, data: {cmd, cmdInfo}}`
- * (SPEC §4). The gift command stays wire-compatible with Tencent's live room kit.
+ * (docs/gift-protocol.md#the-envelope). The gift command stays wire-compatible with Tencent's live room kit.
  */
 import { BUSINESS_ID, CMD, ENVELOPE_VERSION } from './commands.ts';
 import type { DecodeContext } from './context.ts';
@@ -160,7 +160,7 @@ export function encodeEnvelope(cmd: string, cmdInfo: Record<string, JsonValue>):
   return JSON.stringify({ version: ENVELOPE_VERSION, businessID: BUSINESS_ID, data: { cmd, cmdInfo } });
 }
 
-/** The kit's gift payload (SPEC §4), exactly its field names. */
+/** The kit's gift payload (docs/gift-protocol.md#gift-message), exactly its field names. */
 export function encodeGift(gift: GiftInfo, from?: { id: string; nick: string; avatar?: string }): string {
   return encodeEnvelope(CMD.gift, {
     ...(from ? { senderID: from.id, senderNick: from.nick, ...(from.avatar ? { senderAvatar: from.avatar } : {}) } : {}),

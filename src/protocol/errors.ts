@@ -1,4 +1,4 @@
-/** Maps Tencent Cloud Chat error codes (SPEC §10) to the protocol's failure reasons. */
+/** Maps Tencent Cloud Chat error codes (docs/tencent-sdk.md#error-codes) to the protocol's failure reasons. */
 import type { FailureReason } from './types.ts';
 
 export function failureFromCode(code: unknown): FailureReason {

@@ -1,4 +1,4 @@
-/** Hard limits of the protocol (SPEC §2, §4, §10). One place, so tests and UI agree. */
+/** Hard limits of the protocol (docs/avchatroom.md#size-limits). One place, so tests and UI agree. */
 export const LIMITS = {
   /** Tencent's message body limit. */
   bodyBytes: 12 * 1024,

@@ -32,7 +32,7 @@ export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnectin
 
 export type KickReason = 'multipleAccount' | 'multipleDevice' | 'userSigExpired' | 'REST_API_Kick' | 'banned' | 'roomDismissed' | 'unknown';
 
-/** 1 ordinary (inline), 2 banner, 3 banner + full-screen effect (SPEC §4). */
+/** 1 ordinary (inline), 2 banner, 3 banner + full-screen effect (docs/gift-protocol.md#gift-types). */
 export type GiftType = 1 | 2 | 3;
 
 export interface GiftInfo {

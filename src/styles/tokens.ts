@@ -1,5 +1,5 @@
 /**
- * Design tokens: theme tier `--lcr-color-*` / `--lcr-font-*` (SPEC §8's theme list: background,
+ * Design tokens: theme tier `--lcr-color-*` / `--lcr-font-*` (docs/live-kit.md#theme's theme list: background,
  * hint, highlight, accent, secondary, input style, text styles) and component tier
  * `--lcr-<feature>-*` falling back to the theme tier. Hosts override them on the element.
  */

@@ -1,5 +1,5 @@
 /**
- * The transport seam (DESIGN.md §7). Adapters: tencent/ (the real SDK), emulator/ (the demo
+ * The transport seam (docs/house-rules.md#transports). Adapters: tencent/ (the real SDK), emulator/ (the demo
  * server), fake/ (scripted, for tests). Everything an adapter emits is still untrusted data;
  * the pipeline's decoder validates it.
  */

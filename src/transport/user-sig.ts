@@ -1,5 +1,5 @@
 /**
- * Fetches a UserSig from the host's UserSig service (SPEC §7): `POST <url>` with JSON
+ * Fetches a UserSig from the host's UserSig service (docs/tencent-sdk.md#usersig-service): `POST <url>` with JSON
  * `{"userID": "…"}` answering `{"userID": "…", "userSig": "…"}`. Owns only the request: a timeout,
  * a size cap on the answer, and clear `TransportError`s for every way it can fail. The secret key
  * never comes near the browser; the service must authenticate its caller (usually by cookie).

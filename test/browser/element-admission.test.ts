@@ -8,18 +8,17 @@ import { page } from 'vitest/browser';
 import { laneMetrics } from '../../src/barrage/item-layout.ts';
 import type { InspectedItem } from '../../src/barrage/index.ts';
 import type { PipelineMetrics } from '../../src/pipeline/index.ts';
-import { encodeMeta } from '../../src/protocol/index.ts';
 import {
   $,
   barrageOf,
   chatLines,
+  lineWith,
   ME,
   mount,
   nextFrame,
   playerStateOf,
   presetBarrage,
   resetPage,
-  sessionOf,
   textMessage,
   until,
   untilPlaying,
@@ -35,7 +34,7 @@ afterEach(resetPage);
 describe('barrage admission under a flood', () => {
   it("shows the viewer's own message exactly once, in the chat and in the barrage, while others are shed", async () => {
     presetBarrage({ fontSize: 32, area: 'third' }); // few lanes: the flood cannot fit
-    const { el, transport } = await mount({ userId: 'me', attrs: { src: VOD, 'barrage-max-count': '500' } });
+    const { el, transport } = await mount({ userId: ME.id, attrs: { src: VOD, 'barrage-max-count': '500' } });
     await untilPlaying(el);
     const barrage = barrageOf(el)!;
     await until(() => barrage.stats().lanes > 0);
@@ -44,24 +43,26 @@ describe('barrage admission under a flood', () => {
     const metrics: PipelineMetrics[] = [];
     el.addEventListener('lcr-metrics', (e) => metrics.push(e.detail));
 
-    // One tick: 150 from others, the own message (through the element's send path), 150 more.
-    for (let i = 0; i < 150; i++) transport.push(textMessage(`fan${i}`, `flood line ${i}`));
-    void sessionOf(el).send({ clientId: 'own-1', text: 'my own words', sender: ME });
-    for (let i = 150; i < 300; i++) transport.push(textMessage(`fan${i}`, `flood line ${i}`));
+    // One burst: 300 from others in one tick, the own message (the element's own send path)
+    // right behind them, before the pipeline has drained any of it.
+    for (let i = 0; i < 300; i++) transport.push(textMessage(`fan${i}`, `flood line ${i}`));
+    const own = el.sendText('my own words');
 
     await until(() => chatLines(el).some((l) => l.includes('my own words')));
+    expect(await own).toMatchObject({ ok: true });
     // The room's copy of the same message (same client id) arrives later: not a second line.
-    transport.push(textMessage('me', 'my own words', { cloudCustomData: encodeMeta({ level: 3, clientId: 'own-1' }) }));
+    const wire = transport.sent.find((w) => w.type === 'TIMTextElem')!;
+    transport.push(textMessage(ME.id, 'my own words', { cloudCustomData: wire.cloudCustomData }));
     transport.push(textMessage('fan-last', 'after the echo'));
     await until(() => chatLines(el).some((l) => l.includes('after the echo')));
 
-    const own = chatLines(el).filter((l) => l.includes('my own words'));
-    expect(own).toHaveLength(1);
-    expect($(el, '.log .line[data-id="own-1"]')!.classList.contains('own')).toBe(true);
+    expect(chatLines(el).filter((l) => l.includes('my own words'))).toHaveLength(1);
+    const ownLine = lineWith(el, 'my own words')!;
+    expect(ownLine.classList.contains('own')).toBe(true);
     expect(chatLines(el)).toHaveLength(302); // every line reached the chat: only the barrage sheds
 
     const inspection = await barrage.inspect();
-    expect(inspection.items.map((i) => i.id)).toContain('own-1');
+    expect(inspection.items.map((i) => i.id)).toContain(ownLine.dataset.id);
     const stats = barrage.stats();
     expect(stats.placed).toBeGreaterThanOrEqual(1);
     expect(stats.pushed).toBeLessThan(100); // the flood was not pushed: the pipeline held and shed it
@@ -103,10 +104,16 @@ describe('barrage admission under a flood', () => {
         }
       }
       widths.push(...items.map((i) => i.width));
+      // One full crossing: every item of the first inspected wave has left the stage since.
+      const ids = items.filter((i) => i.started).map((i) => i.id);
+      if (!firstWave) firstWave = ids.length > 0 ? new Set(ids) : undefined;
+      else if (!ids.some((id) => firstWave!.has(id))) crossed = true;
     };
-    const start = performance.now();
-    // Longer than one crossing (travel time + item width), so the lanes reach their steady fill.
-    for (let frame = 0; performance.now() - start < 5500; frame++) {
+    let firstWave: Set<string> | undefined;
+    let crossed = false;
+    // Until one crossing (travel time + item width) is over, so the lanes reach their steady fill.
+    for (let frame = 0; !crossed; frame++) {
+      if (frame > 60 * 30) throw new Error('the first wave never left the stage');
       await nextFrame();
       push(6); // ~360/s: far above what the lanes can take
       onScreen.push(barrage.stats().onScreen);

@@ -3,7 +3,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { CMD } from '../../src/protocol/index.ts';
-import { $, chatLines, ME, mount, resetPage, sleep, until } from './element-helpers.ts';
+import { $, chatLines, giftsOf, ME, mount, resetPage, until } from './element-helpers.ts';
 
 afterEach(resetPage);
 
@@ -54,9 +54,13 @@ describe('element controller API', () => {
 
   it('playEffect with a refused URL resolves (image/none fallback), never throws', async () => {
     const { el } = await mount({ userId: ME.id });
-    await el.playEffect('javascript:alert(1)');
-    await el.playEffect('https://evil.example/a.json');
-    await sleep(10);
-    expect(el.isConnected).toBe(true);
+    await expect(el.playEffect('javascript:alert(1)')).resolves.toBeUndefined();
+    await expect(el.playEffect('https://evil.example/a.json')).resolves.toBeUndefined();
+    const effects = giftsOf(el).stats()!.effects;
+    // Neither played: the first is refused before any fetch, the second fails to load; both gave way.
+    expect(effects).toMatchObject({ played: 0, busy: false });
+    expect(effects.fallbacks['not-allowed']).toBe(1);
+    expect(Object.values(effects.fallbacks).reduce((a, n) => a + n, 0)).toBe(2);
+    expect($(el, '.gift-effect-host svg, .gift-effect-host canvas')).toBeNull(); // no animation left on the stage
   });
 });

@@ -13,10 +13,10 @@ import {
   billedGift,
   chatLines,
   customMessage,
+  lineWith,
   ME,
   mount,
   resetPage,
-  sessionOf,
   textMessage,
   until,
   untilPlaying,
@@ -46,11 +46,11 @@ const meta = (level: number, role?: string) => ({ cloudCustomData: JSON.stringif
 
 describe('axe-core', () => {
   it('a live room with chat lines, header, announcement and the settings panel has no violations', async () => {
-    // The first own message fails (retry button), the second never settles (pending mark).
-    const transport = new FakeTransport({ onSend: (_w, i) => (i === 0 ? { ok: false, reason: 'muted' } : new Promise<never>(() => {})) });
+    // The first own message never settles (pending mark), the second fails (retry button).
+    const transport = new FakeTransport({ onSend: (_w, i) => (i === 0 ? new Promise<never>(() => {}) : { ok: false, reason: 'muted' }) });
     const { el } = await mount({
       transport,
-      userId: 'me',
+      userId: ME.id,
       attrs: { src: VOD },
       props: {
         anchor: { userId: 'mina', nick: 'Mina', followers: 12_400 },
@@ -66,10 +66,10 @@ describe('axe-core', () => {
     transport.push(textMessage('mina', 'thanks for coming!', meta(60)));
     transport.push(customMessage('carol', 'member_enter', {}));
     transport.push(billedGift('dan', { type: 1, giftName: 'Rose', giftCount: 3, giftUrl: '', giftSEUrl: '', giftUnits: '' }));
-    void sessionOf(el).send({ clientId: 'own-failed', text: 'this one fails', sender: ME });
-    void sessionOf(el).send({ clientId: 'own-pending', text: 'this one waits', sender: ME });
+    void el.sendText('this one waits');
+    void el.sendText('this one fails');
     await until(() => chatLines(el).length >= 10);
-    await until(() => !!$(el, '.line[data-id="own-failed"] .retry') && !!$(el, '.line[data-id="own-pending"] .status'));
+    await until(() => !!lineWith(el, 'this one fails')?.querySelector('.retry') && !!lineWith(el, 'this one waits')?.querySelector('.status'));
     await untilPlaying(el);
     expect($(el, '.log .badge.role.anchor')).not.toBeNull();
     expect($(el, '.log .badge.role.admin')).not.toBeNull();

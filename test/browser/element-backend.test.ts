@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/define.ts';
-import { describeBackend } from '../../src/controllers/transport-factory.ts';
+import { describeBackend } from '../../src/store/transport-factory.ts';
+import { inspectRoom } from '../../src/testing.ts';
 import { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
 import { until } from './element-helpers.ts';
 
 afterEach(() => document.body.replaceChildren());
 
-type WithSession = { session: { transport?: { kind: string } } };
 
 describe('choosing the backend', () => {
   it('a transport property wins, then emulator-url, then sdk-app-id', () => {
@@ -21,12 +21,12 @@ describe('choosing the backend', () => {
     const el = document.createElement('live-chat-room');
     el.setAttribute('sdk-app-id', '1400000001');
     el.setAttribute('room-id', '@TGS#aTEST');
-    expect((el as unknown as WithSession).session.transport).toBeUndefined();
+    expect(inspectRoom(el).backend).toBeUndefined();
     document.body.append(el);
-    await until(() => (el as unknown as WithSession).session.transport !== undefined, 10_000);
-    expect((el as unknown as WithSession).session.transport!.kind).toBe('tencent');
+    await until(() => inspectRoom(el).backend !== undefined, 10_000);
+    expect(inspectRoom(el).backend).toBe('tencent');
     el.remove();
-    expect((el as unknown as WithSession).session.transport).toBeUndefined();
+    expect(inspectRoom(el).backend).toBeUndefined();
   });
 
   it('with emulator-url the element uses the emulator transport', async () => {
@@ -34,7 +34,7 @@ describe('choosing the backend', () => {
     el.setAttribute('emulator-url', 'http://127.0.0.1:9');
     el.setAttribute('room-id', 'r');
     document.body.append(el);
-    await until(() => (el as unknown as WithSession).session.transport !== undefined);
-    expect((el as unknown as WithSession).session.transport!.kind).toBe('emulator');
+    await until(() => inspectRoom(el).backend !== undefined);
+    expect(inspectRoom(el).backend).toBe('emulator');
   });
 });

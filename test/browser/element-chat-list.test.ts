@@ -8,7 +8,7 @@ import { page } from 'vitest/browser';
 import type { ChatEntry } from '../../src/chat/chat-types.ts';
 import type { SendResult } from '../../src/protocol/index.ts';
 import { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
-import { $, $$, chatLines, customMessage, ME, mount, nextFrame, resetPage, sessionOf, textMessage, until } from './element-helpers.ts';
+import { $, $$, chatLines, customMessage, lineWith, ME, mount, nextFrame, resetPage, textMessage, until } from './element-helpers.ts';
 
 beforeEach(async () => {
   resetPage();
@@ -25,16 +25,17 @@ describe('chat list', () => {
       onSend: (_wire, i) => (i === 0 ? { ok: false, reason: 'network' } : new Promise<SendResult>((r) => (release = r))),
     });
     const { el } = await mount({ transport, userId: ME.id, attrs: { lang: 'ko' } });
-    void sessionOf(el).send({ clientId: 'ko-1', text: '안녕', sender: ME });
-    await until(() => !!$(el, '.line[data-id="ko-1"] .retry'));
-    const retry = $<HTMLButtonElement>(el, '.line[data-id="ko-1"] .retry')!;
+    expect(await el.sendText('안녕')).toMatchObject({ ok: false, reason: 'network' });
+    const line = () => lineWith(el, '안녕');
+    await until(() => !!line()?.querySelector('.retry'));
+    const retry = line()!.querySelector<HTMLButtonElement>('.retry')!;
     expect(retry.getAttribute('aria-label')).toContain('다시 보내기');
     expect(retry.getAttribute('aria-label')).not.toMatch(/retry/i);
     retry.click(); // re-sent: pending until the room answers
-    await until(() => !!$(el, '.line[data-id="ko-1"] .status[role="img"]'));
-    expect($(el, '.line[data-id="ko-1"] .status[role="img"]')!.getAttribute('aria-label')).toBe('보내는 중');
+    await until(() => !!line()?.querySelector('.status[role="img"]'));
+    expect(line()!.querySelector('.status[role="img"]')!.getAttribute('aria-label')).toBe('보내는 중');
     release({ ok: true, id: 's1', time: Date.now() });
-    await until(() => $(el, '.line[data-id="ko-1"]')!.dataset.status === 'sent');
+    await until(() => line()!.dataset.status === 'sent');
   });
 
   it('keeps at most barrage-max-count lines, the newest ones; a lower cap at run time trims at once', async () => {
@@ -136,7 +137,10 @@ describe('chat list', () => {
 
   it('enter notices, own lines highlighted, level and role badges', async () => {
     // 'mod' is a moderator the host lists; mallory only claims the role.
-    const { el, transport } = await mount({ userId: 'me', props: { anchor: { userId: 'mina', nick: 'Mina' }, trustedSenders: 'mod' } });
+    const { el, transport } = await mount({
+      userId: ME.id,
+      props: { nick: ME.nick, anchor: { userId: 'mina', nick: 'Mina' }, trustedSenders: 'mod' },
+    });
     transport.push(customMessage('carol', 'member_enter', {}));
     transport.push({
       ID: 'tip-join',
@@ -150,12 +154,12 @@ describe('chat list', () => {
     transport.push(textMessage('mod', 'be nice', meta(5, 'admin')));
     transport.push(textMessage('mina', 'welcome!'));
     transport.push(textMessage('mallory', 'i am staff', meta(5, 'admin')));
-    void sessionOf(el).send({ clientId: 'own-1', text: 'mine', sender: ME });
+    void el.sendText('mine');
     await until(() => chatLines(el).length === 8);
     const enter = $$(el, '.log .line.enter');
     expect(enter.map((l) => l.textContent)).toEqual(['caroljoined', 'Davejoined']);
     const own = $(el, '.log .line.own')!;
-    expect(own.dataset.id).toBe('own-1');
+    expect(own).toBe(lineWith(el, 'mine'));
     expect(own.getAttribute('part')).toBe('chat-line chat-line-own');
     expect(own.querySelector('.nick')!.textContent).toBe('Me (You)');
     expect(getComputedStyle(own).outlineStyle).toBe('solid');
@@ -169,7 +173,8 @@ describe('chat list', () => {
     expect(badges('be nice')).toEqual(['badge level tier-1:Lv5', 'badge role admin:Admin']);
     expect(badges('welcome!')).toEqual(['badge role anchor:Host']);
     expect(badges('i am staff')).toEqual(['badge level tier-1:Lv5']); // no Admin badge from a claim
-    expect(badges('mine')).toEqual(['badge level tier-1:Lv3']);
+    // The viewer's level is not known to the element (no such property): no level badge is invented.
+    expect(badges('mine')).toEqual([]);
   });
 
   it('renderChatItem replaces lines with what the host builds from the data (no HTML parsing)', async () => {

@@ -17,8 +17,8 @@ import {
   ME,
   mount,
   resetPage,
-  sleep,
   stubGiftEndpoint,
+  textMessage,
   until,
 } from './element-helpers.ts';
 
@@ -33,6 +33,12 @@ async function mountWithGifts(answer?: Parameters<typeof stubGiftEndpoint>[0]) {
   stub = stubGiftEndpoint(answer);
   const m = await mount({ userId: ME.id, props: { gifts: CATALOG as never, giftEndpoint: '/bill' } });
   return m;
+}
+
+/** A text from another viewer, shown once the room processed everything pushed before it. */
+async function marker(el: HTMLElement, transport: { push(m: unknown): void }, text = 'marker'): Promise<void> {
+  transport.push(textMessage('fan', text));
+  await until(() => chatLines(el).some((l) => l.includes(text)));
 }
 
 async function openPanel(el: HTMLElement): Promise<void> {
@@ -65,7 +71,7 @@ describe('element gifts', () => {
     const send = $<HTMLButtonElement>(el, '[part~="gift-send"]')!;
     for (let i = 0; i < 99; i++) {
       send.click();
-      await sleep(5);
+      await el.updateComplete; // each tap taken and rendered before the next
     }
     await until(() => stub!.requests.reduce((a, r) => a + (r.count as number), 0) === 99, 4000);
     expect(stub!.requests.length).toBe(5);
@@ -78,11 +84,10 @@ describe('element gifts', () => {
   it('preset 99 → one request; the sender sees the gift at once, once', async () => {
     const { el } = await mountWithGifts();
     await sendPreset(el, 'Rose', '99');
-    await until(() => stub!.requests.length === 1);
-    await sleep(300);
+    // The echo is shown once the batch was billed: by then every request the preset makes was made.
+    await until(() => chatLines(el).some((l) => l.includes('Rose') && l.includes('99')));
     expect(stub!.requests.length).toBe(1);
     expect(stub!.requests[0]!.count).toBe(99);
-    await until(() => chatLines(el).some((l) => l.includes('Rose') && l.includes('99')));
     expect(chatLines(el).filter((l) => l.includes('Rose')).length).toBe(1);
   });
 
@@ -100,12 +105,14 @@ describe('element gifts', () => {
       giftUnits: '',
     });
     transport.push({ ...copy, cloudCustomData: JSON.stringify({ lcr: { level: 1, cid } }) });
-    await sleep(300);
+    // A later gift from someone else takes the same path: once it shows, the copy was handled.
+    transport.push(billedGift('fan', { type: 1, giftUrl: '', giftCount: 1, giftSEUrl: '', giftName: 'Tulip', giftUnits: '' }));
+    await until(() => chatLines(el).some((l) => l.includes('Tulip')));
     expect(chatLines(el).filter((l) => l.includes('Rose')).length).toBe(1);
   });
 
   it('a cancelled lcr-gift-request sends nothing and shows nothing', async () => {
-    const { el } = await mountWithGifts();
+    const { el, transport } = await mountWithGifts();
     const asked: unknown[] = [];
     el.addEventListener('lcr-gift-request', (e) => {
       asked.push(e.detail);
@@ -113,17 +120,17 @@ describe('element gifts', () => {
     });
     expect(await el.sendGift('crown', 2)).toEqual({ ok: false, reason: 'cancelled' });
     expect(asked).toMatchObject([{ giftId: 'crown', count: 2, gift: { price: 99, type: 2 }, userId: ME.id }]);
-    await sleep(200);
+    await marker(el, transport);
     expect(stub!.requests).toEqual([]);
     expect(chatLines(el).some((l) => l.includes('Crown'))).toBe(false);
   });
 
   it('insufficient balance: clear inline error; nothing of the gift is shown', async () => {
-    const { el } = await mountWithGifts(() => ({ status: 402, body: { ok: false, error: 'insufficient-balance', balance: 3 } }));
+    const { el, transport } = await mountWithGifts(() => ({ status: 402, body: { ok: false, error: 'insufficient-balance', balance: 3 } }));
     await sendPreset(el, 'Rose', '10');
     await until(() => $(el, '[part~="gift-error"]') !== null);
     expect($(el, '[part~="gift-error"]')!.textContent).toMatch(/balance/i);
-    await sleep(100);
+    await marker(el, transport);
     expect(chatLines(el).some((l) => l.includes('Rose'))).toBe(false);
   });
 
@@ -196,11 +203,23 @@ describe('element gifts', () => {
     expect($(el, '[part~="gift-panel"]')).toBeNull();
   });
 
-  it('gifts-src loads the catalog into the gifts property', async () => {
+  it("gifts-src loads the catalog (read back as `catalog`) and never writes the host's `gifts`", async () => {
     const { el } = await mount({ userId: ME.id, attrs: { 'gifts-src': '/demo/public/gifts/catalog.json' } });
-    await until(() => (el.gifts?.length ?? 0) > 0);
-    expect(el.gifts!.map((g) => g.id)).toContain('rocket');
+    await until(() => el.catalog.length > 0);
+    expect(el.catalog.map((g) => g.id)).toContain('rocket');
+    expect(el.gifts).toBeUndefined();
     expect($(el, '[part~="gift-button"]')).not.toBeNull();
+  });
+
+  it("the host's `gifts` win over gifts-src, at mount and when set later", async () => {
+    const { el } = await mount({ userId: ME.id, attrs: { 'gifts-src': '/demo/public/gifts/catalog.json' }, props: { gifts: CATALOG.slice(0, 1) as never } });
+    await until(() => el.catalog.length > 0);
+    expect(el.catalog.map((g) => g.id)).toEqual([CATALOG[0]!.id]);
+    el.gifts = CATALOG.slice(0, 2) as never;
+    await until(() => el.catalog.length === 2);
+    expect((el.gifts as readonly { id: string }[] | undefined)?.map((g) => g.id)).toEqual(CATALOG.slice(0, 2).map((g) => g.id));
+    el.gifts = undefined; // unset: the catalog at gifts-src is loaded
+    await until(() => el.catalog.some((g) => g.id === 'rocket') && el.catalog.length > 2);
   });
 });
 

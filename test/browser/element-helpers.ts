@@ -3,7 +3,6 @@ import '../../src/define.ts';
 import type { LiveChatRoom } from '../../src/element/live-chat-room.ts';
 import { BARRAGE_SETTINGS_KEY, type BarrageSettings } from '../../src/barrage/index.ts';
 import { inspectRoom, type BarrageView } from '../../src/testing.ts';
-import type { SessionController } from '../../src/controllers/session-controller.ts';
 import type { PlayerState } from '../../src/player/player-state.ts';
 import { encodeEnvelope } from '../../src/protocol/index.ts';
 
@@ -67,6 +66,11 @@ export function chatLines(el: HTMLElement): string[] {
   return [...el.shadowRoot!.querySelectorAll('.log .line')].map((l) => l.textContent ?? '');
 }
 
+/** The chat line whose message text is `text` (as the viewer reads it), if shown. */
+export function lineWith(el: HTMLElement, text: string): HTMLElement | undefined {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>('.log .line')].find((l) => l.querySelector('.text')?.textContent === text);
+}
+
 /** The committed HLS fixture, served raw by the dev server (see vite.config.ts). */
 export const VOD = '/demo/media/vod.m3u8';
 
@@ -81,9 +85,6 @@ export function presetBarrage(settings: Partial<BarrageSettings>): void {
   localStorage.setItem(BARRAGE_SETTINGS_KEY, JSON.stringify(settings));
 }
 
-/** The element's session controller, reached with a cast — the own-message tests drive `send()`. */
-const privates = (el: LiveChatRoom): { readonly session: SessionController } => el as unknown as { readonly session: SessionController };
-export const sessionOf = (el: LiveChatRoom): SessionController => privates(el).session;
 /** What the room paints, through the public testing surface (`live-chat-room/testing`). */
 export const barrageOf = (el: LiveChatRoom): BarrageView | undefined => inspectRoom(el).barrage;
 export const playerStateOf = (el: LiveChatRoom): PlayerState | undefined => inspectRoom(el).player;
@@ -100,10 +101,14 @@ export const $$ = <T extends Element = HTMLElement>(el: HTMLElement, selector: s
 ];
 
 export const nextFrame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
+/** `n` animation frames of the page: proof that the page went on rendering meanwhile. */
+export async function frames(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await nextFrame();
+}
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** The logged-in viewer the own-message tests use. */
-export const ME = { id: 'me', nick: 'Me', level: 3, role: 'member' as const };
+/** The logged-in viewer the own-message tests use (mount with `userId: ME.id`). */
+export const ME = { id: 'me', nick: 'Me' } as const;
 
 /** The like count and heart counters, and the gift stage's counters (public testing surface). */
 export const likesOf = (el: LiveChatRoom) => {

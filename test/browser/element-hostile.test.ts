@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { $, $$, chatLines, mount, resetPage, sleep, textMessage, until } from './element-helpers.ts';
+import { $, $$, chatLines, mount, resetPage, textMessage, until } from './element-helpers.ts';
 
 beforeEach(async () => {
   resetPage();
@@ -28,7 +28,8 @@ describe('hostile content', () => {
     expect(line.querySelector('.nick')!.textContent).toBe('<svg onload=__pwned=3>Eve</svg>'); // ≤ 32 chars: not cut
     expect(line.querySelectorAll('img, script, b, svg')).toHaveLength(0);
     for (const span of line.querySelectorAll('span')) expect([...span.childNodes].every((n) => n.nodeType === Node.TEXT_NODE)).toBe(true);
-    await sleep(50);
+    // A control image with the payload's src: once it has failed, an injected one would have run its onerror.
+    await new Promise((resolve) => Object.assign(new Image(), { onerror: resolve, onload: resolve, src: 'x' }));
     expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
     // The screen-reader announcement is text too.
     expect($(el, '.announcer')!.children).toHaveLength(0);

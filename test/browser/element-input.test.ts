@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
-import { $, chatLines, ME, mount, nextFrame, resetPage, sleep, textMessage, until } from './element-helpers.ts';
+import { $, chatLines, ME, mount, nextFrame, resetPage, textMessage, until } from './element-helpers.ts';
 
 afterEach(resetPage);
 
@@ -76,7 +76,8 @@ describe('element chat input', () => {
     // The room sheds nothing of ours here, but delivers its copy with our client id.
     const wire = transport.sent.find((w) => w.type === 'TIMTextElem')!;
     transport.push(textMessage(ME.id, 'first own', { cloudCustomData: wire.cloudCustomData }));
-    await sleep(200);
+    transport.push(textMessage('fan', 'after the copy')); // once this shows, the copy was handled
+    await until(() => chatLines(el).some((l) => l.includes('after the copy')));
     expect(chatLines(el).filter((l) => l.includes('first own')).length).toBe(1);
   });
 
@@ -86,9 +87,10 @@ describe('element chat input', () => {
     const flood = setInterval(() => {
       for (let i = 0; i < 10; i++) transport.push(textMessage(`u${n % 50}`, `flood ${n++}`));
     }, 50);
-    await sleep(500);
+    await until(() => n >= 100); // the flood is on (10 ticks)
     const sent = el.sendText('mine in the flood');
-    await sleep(700);
+    const atSend = n;
+    await until(() => n >= atSend + 140); // and goes on while the own text is sent (14 more ticks)
     clearInterval(flood);
     expect((await sent).ok).toBe(true);
     await until(() => chatLines(el).some((l) => l.includes('mine in the flood')));
@@ -160,7 +162,8 @@ describe('element chat input', () => {
     const { el, transport } = await mount({ userId: ME.id });
     el.addEventListener('lcr-send-request', (e) => e.preventDefault());
     expect(await el.sendText('blocked by host')).toEqual({ ok: false, reason: 'cancelled' });
-    await sleep(100);
+    transport.push(textMessage('fan', 'later')); // once this shows, anything the send queued was handled
+    await until(() => chatLines(el).some((l) => l.includes('later')));
     expect(transport.sent).toEqual([]);
     expect(chatLines(el).some((l) => l.includes('blocked by host'))).toBe(false);
   });

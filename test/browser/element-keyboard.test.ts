@@ -8,7 +8,7 @@ import { page, userEvent } from 'vitest/browser';
 import type { LiveChatRoom } from '../../src/element/live-chat-room.ts';
 import type { PlayerState } from '../../src/player/player-state.ts';
 import { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
-import { $, chatLines, ME, mount, playerStateOf, resetPage, sessionOf, textMessage, until, untilPlaying, VOD } from './element-helpers.ts';
+import { $, chatLines, lineWith, ME, mount, playerStateOf, resetPage, textMessage, until, untilPlaying, VOD } from './element-helpers.ts';
 
 beforeEach(async () => {
   resetPage();
@@ -53,7 +53,7 @@ async function tabTo(el: LiveChatRoom, selector: string): Promise<HTMLElement> {
 async function liveRoom(transport = new FakeTransport()) {
   const mounted = await mount({
     transport,
-    userId: 'me',
+    userId: ME.id,
     attrs: { src: VOD },
     props: {
       anchor: { nick: 'Mina', followers: 120 },
@@ -158,17 +158,16 @@ describe('keyboard', () => {
       onSend: (_wire, i) => (i === 0 ? { ok: false, reason: 'too-fast' } : { ok: true, id: `s${i}`, time: Date.now() }),
     });
     const { el } = await liveRoom(transport);
-    void sessionOf(el).send({ clientId: 'own-retry', text: 'try again', sender: ME });
-    const retry = await (async () => {
-      await until(() => !!$(el, '.line[data-id="own-retry"] .retry'));
-      return $<HTMLButtonElement>(el, '.line[data-id="own-retry"] .retry')!;
-    })();
+    expect(await el.sendText('try again')).toMatchObject({ ok: false, reason: 'too-fast' });
+    const line = () => lineWith(el, 'try again');
+    await until(() => !!line()?.querySelector('.retry'));
+    const retry = line()!.querySelector<HTMLButtonElement>('.retry')!;
     const stops = await tabStops(el);
     expect(stops.slice(stops.indexOf('log'), stops.indexOf('log') + 3)).toEqual(['log', 'chat-retry', 'input']);
     retry.focus();
     await userEvent.keyboard('{Enter}');
     await until(() => transport.sent.length === 2);
-    await until(() => $(el, '.line[data-id="own-retry"]')!.dataset.status === 'sent');
+    await until(() => line()!.dataset.status === 'sent');
   });
 
   it("the player error card's Retry is reached and reloads the stream", async () => {

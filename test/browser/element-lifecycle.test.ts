@@ -9,7 +9,7 @@ import { barrageResources } from '../../src/barrage/index.ts';
 import { playerResources } from '../../src/player/player-resources.ts';
 import type { LiveChatRoom } from '../../src/element/live-chat-room.ts';
 import type { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
-import { barrageOf, chatLines, mount, resetPage, sleep, textMessage, until, untilPlaying, VOD } from './element-helpers.ts';
+import { barrageOf, chatLines, mount, resetPage, textMessage, until, untilPlaying, VOD } from './element-helpers.ts';
 import { installTimerCensus, type TimerCensus } from './timer-census.ts';
 
 let census: TimerCensus | undefined;
@@ -48,7 +48,10 @@ async function expectNothingLeft(transport: FakeTransport): Promise<void> {
   expect(transport.roomId).toBeUndefined();
   expect(transport.frames.observed).toBe(false);
   expect(transport.state.observed).toBe(false);
-  await sleep(50); // let teardown callbacks that end in a microtask or a 0 ms timeout run
+  // Teardown callbacks that end in a microtask or a 0 ms timeout: wait for them to run (bounded;
+  // a timer still pending after that is a leak, reported with the stack that made it).
+  const none = () => census!.live().timeouts + census!.live().intervals === 0;
+  await until(none, 1000).catch(() => undefined);
   const live = census!.live();
   expect(live, census!.stacks().join('\n\n')).toEqual({ timeouts: 0, intervals: 0 });
 }

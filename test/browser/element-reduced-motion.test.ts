@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cdp, page } from 'vitest/browser';
 import type { InspectedItem } from '../../src/barrage/index.ts';
 import type { BarrageView } from '../../src/testing.ts';
-import { barrageOf, mount, resetPage, sleep, textMessage, until } from './element-helpers.ts';
+import { barrageOf, mount, nextFrame, resetPage, textMessage, until } from './element-helpers.ts';
 
 const emulateReducedMotion = (reduce: boolean) =>
   cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value: reduce ? 'reduce' : 'no-preference' }] });
@@ -22,13 +22,21 @@ afterEach(async () => {
   await cdp().send('Emulation.setEmulatedMedia', { features: [] });
 });
 
-/** Where each drawn item is, in two inspections ~400 ms apart (many frames). */
+/** Where each drawn item is, in two inspections 400 ms of stage time apart (many painted frames). */
 async function positionsTwice(barrage: BarrageView): Promise<[Map<string, InspectedItem>, Map<string, InspectedItem>]> {
-  const drawn = async () => new Map((await barrage.inspect()).items.filter((i) => i.started).map((i) => [i.id, i]));
+  const drawn = async () => {
+    const inspection = await barrage.inspect();
+    return { at: inspection.stageTime, items: new Map(inspection.items.filter((i) => i.started).map((i) => [i.id, i])) };
+  };
   let first = await drawn();
-  for (let tries = 0; first.size === 0 && tries < 100; tries++) first = await drawn(); // the painter's first frame
-  await sleep(400);
-  return [first, await drawn()];
+  for (let tries = 0; first.items.size === 0 && tries < 100; tries++) first = await drawn(); // the painter's first frame
+  let second = await drawn();
+  for (let frame = 0; second.at - first.at < 400 && frame < 600; frame++) {
+    await nextFrame();
+    second = await drawn();
+  }
+  expect(second.at - first.at, 'the painter drew on for 400 ms of stage time').toBeGreaterThanOrEqual(400);
+  return [first.items, second.items];
 }
 
 describe('reduced motion', () => {

@@ -1,6 +1,6 @@
 /**
  * The built bundle: what a page loads first must hold none of the heavy engines. The Tencent SDK,
- * hls.js and lottie-web may only be reached through dynamic imports (DESIGN.md §3.6, issue #6).
+ * hls.js and lottie-web may only be reached through dynamic imports (docs/house-rules.md#heavy-engines-are-lazy, issue #6).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -73,7 +73,7 @@ describe('bundle', () => {
 
   it('the room session (RxJS, pipeline, transports), the barrage renderer and the gift stage are lazy chunks', () => {
     const initial = initialChunks('src/define.ts').map((c) => c.src ?? c.file);
-    for (const lazy of ['src/controllers/room-session.ts', 'src/barrage/create-barrage.ts', 'src/gifts/gift-stage.ts']) {
+    for (const lazy of ['src/store/room-session.ts', 'src/barrage/create-barrage.ts', 'src/gifts/gift-stage.ts']) {
       expect((manifest[lazy] as Chunk & { isDynamicEntry?: boolean })?.isDynamicEntry, lazy).toBe(true);
       expect(initial).not.toContain(lazy);
     }

@@ -65,7 +65,7 @@ export class DemoAdmin {
     await this.rest('group_open_http_svc/modify_group_attr', { GroupId: this.roomId, GroupAttr: [{ key: 'state', value: state }] });
   }
 
-  /** The room state announced with the High `room_state_changed` custom message (SPEC §3). */
+  /** The room state announced with the High `room_state_changed` custom message (docs/avchatroom.md#room-states). */
   async announceState(state: string): Promise<void> {
     await this.rest('group_open_http_svc/send_group_msg', {
       GroupId: this.roomId,

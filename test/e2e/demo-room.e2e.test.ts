@@ -191,7 +191,7 @@ describe('the demo room, one viewer', () => {
     await live();
     expect(await roomState(page)).toBe('live');
 
-    await admin.announceState('ended'); // the High custom message (SPEC §3)
+    await admin.announceState('ended'); // the High custom message (docs/avchatroom.md#room-states)
     await ended();
     expect(await roomState(page)).toBe('ended');
     await admin.announceState('live');

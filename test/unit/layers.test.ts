@@ -65,6 +65,16 @@ describe('layer rules', () => {
       'pipeline-and-transport-stand-on-protocol',
     ],
     [
+      'store/ → controllers/',
+      { 'src/store/planted.ts': "export { StoreLink } from '../controllers/store-link.ts';\n" },
+      'store-below-controllers',
+    ],
+    [
+      'a feature reaching the store: gifts/ → store/',
+      { 'src/gifts/planted.ts': "export type { RoomStore } from '../store/room-store.ts';\n" },
+      'features-below-controllers',
+    ],
+    [
       'controllers/ → element/',
       { 'src/controllers/planted.ts': "export { LiveChatRoom } from '../element/live-chat-room.ts';\n" },
       'controllers-below-element',

@@ -1,5 +1,5 @@
 /**
- * `mergeGiftTaps`: outbound gift batching (SPEC §5). A preset count (e.g. 99) is one request at
+ * `mergeGiftTaps`: outbound gift batching (docs/gift-protocol.md#batching). A preset count (e.g. 99) is one request at
  * once. Single taps of the same gift accumulate and flush when they reach `flushAt` (20) or after
  * `idleMs` (1 s) without a tap of that gift; 99 rapid taps → 5 requests summing to 99. A pending
  * batch also flushes when the source completes.
@@ -7,6 +7,8 @@
 import { connect, debounceTime, filter, from, groupBy, map, merge, mergeMap, type OperatorFunction, scan, type SchedulerLike } from 'rxjs';
 
 export interface GiftTap {
+  /** The tap's own id: its batch names it, so the caller is settled by id, never by count. */
+  readonly id: string;
   readonly giftId: string;
   readonly count: number;
   /** A chosen preset ("×99"): sent as one request, never merged. */
@@ -16,6 +18,8 @@ export interface GiftTap {
 export interface GiftBatch {
   readonly giftId: string;
   readonly count: number;
+  /** The taps merged into this batch (their counts sum to `count`). */
+  readonly tapIds: readonly string[];
 }
 
 export interface MergeGiftOptions {
@@ -25,6 +29,8 @@ export interface MergeGiftOptions {
 }
 
 type Step = { readonly tap: GiftTap } | { readonly flush: true };
+type Pending = { readonly count: number; readonly tapIds: readonly string[] };
+const EMPTY: Pending = { count: 0, tapIds: [] };
 
 export function mergeGiftTaps(options: MergeGiftOptions): OperatorFunction<GiftTap, GiftBatch> {
   const { flushAt = 20, idleMs = 1000, scheduler } = options;
@@ -44,28 +50,28 @@ export function mergeGiftTaps(options: MergeGiftOptions): OperatorFunction<GiftT
             ),
           ),
           scan(
-            (acc: { pending: number; out: number[] }, step: Step) => {
-              const out: number[] = [];
+            (acc: { pending: Pending; out: Pending[] }, step: Step) => {
+              const out: Pending[] = [];
               let pending = acc.pending;
               if ('flush' in step) {
-                if (pending > 0) out.push(pending);
-                pending = 0;
+                if (pending.count > 0) out.push(pending);
+                pending = EMPTY;
               } else if (step.tap.preset) {
-                if (pending > 0) out.push(pending);
-                out.push(step.tap.count);
-                pending = 0;
+                if (pending.count > 0) out.push(pending);
+                out.push({ count: step.tap.count, tapIds: [step.tap.id] });
+                pending = EMPTY;
               } else {
-                pending += step.tap.count;
-                if (pending >= flushAt) {
+                pending = { count: pending.count + step.tap.count, tapIds: [...pending.tapIds, step.tap.id] };
+                if (pending.count >= flushAt) {
                   out.push(pending);
-                  pending = 0;
+                  pending = EMPTY;
                 }
               }
               return { pending, out };
             },
-            { pending: 0, out: [] },
+            { pending: EMPTY, out: [] },
           ),
-          mergeMap(({ out }) => from(out.map((count): GiftBatch => ({ giftId: group.key, count })))),
+          mergeMap(({ out }) => from(out.map((p): GiftBatch => ({ giftId: group.key, count: p.count, tapIds: p.tapIds })))),
         ),
       ),
     );

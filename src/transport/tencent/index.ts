@@ -11,7 +11,7 @@ export function createTencentTransport(options: TencentTransportOptions): Tencen
 
 export { TencentTransport };
 export type { TencentTransportOptions, TransportNotice, TransportNoticeCode } from './tencent-options.ts';
-export type { ChatApi } from './sdk-types.ts';
+export { asChatApi, type ChatApi } from './sdk-types.ts';
 export type { LoadSdk } from './sdk-loader.ts';
 export { loadSdk } from './sdk-loader.ts';
 export { InstancePool } from './instance-pool.ts';

@@ -1,5 +1,5 @@
 /**
- * One shared, reference-counted SDK instance per SDKAppID (SPEC §10: `create()` opens a WebSocket
+ * One shared, reference-counted SDK instance per SDKAppID (docs/tencent-sdk.md#one-instance-per-sdkappid: `create()` opens a WebSocket
  * and returns one instance per SDKAppID; never destroy it while another element uses it). Owns the
  * instances it created, with their `LoginSession` and `RoomMembership`: `acquire` creates on first
  * use (through the lazy loader), `release` disposes and `destroy()`s after the last user.

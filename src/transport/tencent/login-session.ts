@@ -4,7 +4,7 @@
  * the constructor, i.e. before any `login`, removed in `dispose`), the relogin backoff timers and
  * the `signals$` subject the transports follow.
  *
- * Rules (SPEC §10): an expired UserSig (`KICKED_OUT: userSigExpired`, error 70001, or an unexplained
+ * Rules (docs/tencent-sdk.md#reconnects-and-relogin): an expired UserSig (`KICKED_OUT: userSigExpired`, error 70001, or an unexplained
  * `SDK_NOT_READY` after ready) fetches a new UserSig and logs in again with bounded, jittered
  * backoff; multi-login and REST kicks stop for good (two tabs would otherwise kick each other
  * forever). One instance holds one user: a second transport asking for another user is refused.

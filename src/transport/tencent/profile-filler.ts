@@ -1,5 +1,5 @@
 /**
- * Fills a message's missing `nick`/`avatar` from the sender's user profile (SPEC §6). Owns a
+ * Fills a message's missing `nick`/`avatar` from the sender's user profile (docs/avchatroom.md#users-levels-and-roles). Owns a
  * bounded LRU cache, the batching of `getUserProfile` calls (one request per short window, ≤ 100
  * ids) and its timer. Only while logged in: guests cannot call `getUserProfile` (error 2024), so
  * `enabled()` gates everything. Never rejects: on failure or timeout the message goes on unfilled,

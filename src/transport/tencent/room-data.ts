@@ -1,6 +1,6 @@
 /**
  * What a transport reads about its room: the online audience count (rate-limited here: callers
- * faster than the minimum interval get the cached value, SPEC §10 asks for at most one call per
+ * faster than the minimum interval get the cached value, docs/tencent-sdk.md#call-limits asks for at most one call per
  * 5–10 s) and, when logged in, the group profile, group attributes, like counter and own mute time.
  * Guests can call only `getGroupOnlineMemberCount`; they get what `joinGroup` and the tips bring.
  * Every optional read may fail without failing the join.

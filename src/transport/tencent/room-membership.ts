@@ -3,7 +3,7 @@
  * `NET_STATE_CHANGE` listener that notices a reconnect and re-joins (AVChatRoom membership can lapse
  * while the socket is down), and the re-join after a (re)login.
  *
- * A web client is in one AVChatRoom at a time: joining room B silently leaves room A (SPEC §2, §10).
+ * A web client is in one AVChatRoom at a time: joining room B silently leaves room A (docs/avchatroom.md#one-room-per-client, docs/tencent-sdk.md#one-avchatroom-at-a-time).
  * When transports of one page ask for different rooms, the latest join wins and the members of the
  * old room are told (`evicted`); their transports report it on their `errors$`.
  */

@@ -45,6 +45,17 @@ export type ChatApi = Pick<
   | 'getGroupMemberProfile'
 >;
 
+/**
+ * A host-handed instance (the `chat` property) as a `ChatApi`, when it has the methods the adapter
+ * calls; the one place an unknown value becomes an SDK type.
+ */
+export function asChatApi(value: unknown): ChatApi | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const methods = ['on', 'off', 'login', 'joinGroup', 'quitGroup', 'sendMessage', 'createTextMessage', 'createCustomMessage'];
+  const record = value as Record<string, unknown>;
+  return methods.every((m) => typeof record[m] === 'function') ? (value as ChatApi) : undefined;
+}
+
 /** What the lazy loader hands over: the SDK namespace (only `create` is used) and the group module. */
 export interface SdkModules {
   readonly TencentCloudChat: { create(options: CreateOptions): ChatApi | null };
@@ -133,7 +144,7 @@ export const TYPES = TYPE_VALUES as unknown as Pick<TencentCloudChatStatic['TYPE
 /** `setLogLevel(2)`: warnings and errors only (0 = everything, 4 = silent). */
 export const LOG_LEVEL_WARNINGS = 2;
 
-/** Error codes the adapter acts on (SPEC §10). */
+/** Error codes the adapter acts on (docs/tencent-sdk.md#error-codes). */
 export const SDK_CODE = {
   notLoggedIn: 2024,
   userSigExpired: 70001,

@@ -1,5 +1,5 @@
 /**
- * `ChatTransport` over the real Tencent Cloud Chat web SDK (SPEC §10, DESIGN §7). Owns one lease
+ * `ChatTransport` over the real Tencent Cloud Chat web SDK (docs/tencent-sdk.md, docs/house-rules.md#transports). Owns one lease
  * on the shared instance of its SDKAppID, its own SDK listeners (inbound frames, net state), its
  * subscription to the shared login's signals, its subjects and its profile filler; `destroy()`
  * releases all of them, idempotently. The SDK is loaded and created on the first `connect()`.

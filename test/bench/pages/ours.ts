@@ -8,6 +8,7 @@ import { BARRAGE_SETTINGS_KEY } from '../../../src/barrage/index.ts';
 import type { LiveChatRoom } from '../../../src/element/live-chat-room.ts';
 import { encodeEnvelope } from '../../../src/protocol/index.ts';
 import { FakeTransport } from '../../../src/transport/fake/fake-transport.ts';
+import { inspectRoom } from '../../../src/testing.ts';
 import { runPlan, startPlayerFromQuery, watchPlayer, type EngineAdapter, type SetupOptions } from './bench-api.ts';
 import { untilPlaying } from './probe.ts';
 import type { Item } from './workload-gen.ts';
@@ -16,10 +17,9 @@ const ME = { id: 'me', nick: 'Me', level: 3, role: 'member' as const };
 
 /** The element's public surface this page may use, plus the two methods being added (optional). */
 type El = LiveChatRoom & { playEffect?: (url: string) => Promise<unknown>; like?: (count?: number) => unknown };
-/** The private send path the browser tests use (there is no chat input wired yet). */
+/** The room store's own send path, behind the element's checks: the peers' pages push their own line as directly. */
 type Privates = {
-  session: { send(r: { clientId: string; text: string; sender: typeof ME }): void };
-  barrageController: { controller?: { stats(): { lanes: number } } };
+  session: { link: { current?: { sendText(r: { clientId: string; text: string; sender: typeof ME }): unknown } } };
 };
 
 let el: El | undefined;
@@ -93,7 +93,7 @@ function emit(item: Item): void {
     case 'gift':
       return transport.push(raw(item, { type: 'TIMCustomElem', payload: { data: giftData(1, 'Rose') }, priority: 'High' }));
     case 'own':
-      return (el as unknown as Privates).session.send({ clientId: item.id, text: item.text, sender: ME });
+      return void (el as unknown as Privates).session.link.current?.sendText({ clientId: item.id, text: item.text, sender: ME });
     case 'effect':
       if (typeof el.playEffect === 'function') {
         effectMode = 'el.playEffect(url)';
@@ -157,8 +157,7 @@ window.__bench = {
     const video = adapter.video();
     const playing = video ? await untilPlaying(video) : false;
     const start = performance.now();
-    while (!((el as unknown as Privates).barrageController.controller?.stats().lanes ?? 0) && performance.now() - start < 5000)
-      await new Promise((r) => setTimeout(r, 50));
+    while (!(inspectRoom(el).barrage?.stats().lanes ?? 0) && performance.now() - start < 5000) await new Promise((r) => setTimeout(r, 50));
     watchChat(el);
     const stage = el.shadowRoot?.querySelector('.stage')?.getBoundingClientRect();
     if (typeof el.playEffect !== 'function') notes.push('el.playEffect missing');

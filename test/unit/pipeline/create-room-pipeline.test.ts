@@ -1,6 +1,6 @@
 import { NEVER, of, Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { createRoomPipeline, type RoomPipelineInputs, type TextRequest, type GiftTap } from '../../../src/pipeline/index.ts';
+import { createRoomPipeline, type RoomPipelineInputs, type TextRequest } from '../../../src/pipeline/index.ts';
 import { encodeGift, encodeMeta, type InboundFrame, type SendResult } from '../../../src/protocol/index.ts';
 import { me, scheduler } from './fixtures.ts';
 
@@ -13,7 +13,6 @@ function inputs(over: Partial<RoomPipelineInputs>): RoomPipelineInputs {
     texts$: NEVER,
     sendResults$: NEVER,
     likeTaps$: NEVER,
-    giftTaps$: NEVER,
     ...over,
   };
 }
@@ -115,19 +114,6 @@ describe('createRoomPipeline', () => {
     expect(sends.length).toBeLessThanOrEqual(10);
     expect(sends.reduce((a, s) => a + s.count, 0)).toBe(1000);
     expect(sends.every((s) => s.priority === 'low')).toBe(true);
-  });
-
-  it('99 rapid gift taps → 5 batches summing to 99; a preset 99 → 1 batch', () => {
-    const ts = scheduler();
-    const batches: number[] = [];
-    ts.run(({ cold }) => {
-      const giftTaps$ = cold<GiftTap>(Array.from({ length: 99 }, () => 'a 29ms').join(' ') + ' 2s p 2s |', {
-        a: { giftId: 'rose', count: 1 },
-        p: { giftId: 'rose', count: 99, preset: true },
-      });
-      createRoomPipeline(inputs({ giftTaps$ }), { scheduler: ts }).giftBatches$.subscribe((b) => batches.push(b.count));
-    });
-    expect(batches).toEqual([20, 20, 20, 20, 19, 99]);
   });
 
   it('every High gift reaches the gift stream during a text flood', () => {

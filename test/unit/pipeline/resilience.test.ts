@@ -121,7 +121,6 @@ describe('pipeline resilience', () => {
             texts$: NEVER,
             sendResults$: NEVER,
             likeTaps$: NEVER,
-            giftTaps$: NEVER,
           },
           { scheduler: s, onDefect: (b) => defects.push(b) },
         );

@@ -92,7 +92,7 @@ describe('encode → deliver → decode', () => {
     });
   });
 
-  it('decodes a gift exactly as the kit sends it (SPEC §4 sample)', () => {
+  it('decodes a gift exactly as the kit sends it (docs/gift-protocol.md#gift-message sample)', () => {
     const data = JSON.stringify({
       version: 1.0,
       businessID: 'flutter_live_kit',

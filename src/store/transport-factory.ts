@@ -34,8 +34,10 @@ export async function createTransport(c: TransportConfig): Promise<OwnedTranspor
     case 'emulator':
       return { transport: new EmulatorTransport({ url: new URL(c.emulatorUrl!, location.href).href }), owned: true };
     case 'tencent': {
-      const { createTencentTransport } = await import('../transport/tencent/index.ts');
-      return { transport: createTencentTransport({ sdkAppId: c.sdkAppId!, ...(c.chat ? { chat: c.chat as never } : {}) }), owned: true };
+      const { createTencentTransport, asChatApi } = await import('../transport/tencent/index.ts');
+      const chat = c.chat == null ? undefined : asChatApi(c.chat);
+      if (c.chat != null && !chat) throw new TypeError('chat: not a Tencent Cloud Chat SDK instance');
+      return { transport: createTencentTransport({ sdkAppId: c.sdkAppId!, ...(chat ? { chat } : {}) }), owned: true };
     }
     default:
       return undefined;

@@ -3,6 +3,8 @@
  * the frames the room itself would send, so they take the same decoder and reducer (bad values are
  * dropped and counted, never applied).
  */
+import type { InboundFrame } from '../protocol/index.ts';
+
 export interface RoomUpdate {
   readonly announcement?: string;
   readonly introduction?: string;
@@ -16,8 +18,8 @@ export interface RoomUpdate {
 }
 
 /** The frames an update is decoded from: the same decoder and reducer as the room's own data. */
-export function roomFrames(u: RoomUpdate, time: number): unknown[] {
-  const frames: unknown[] = [];
+export function roomFrames(u: RoomUpdate, time: number): InboundFrame[] {
+  const frames: InboundFrame[] = [];
   if (u.state !== undefined) {
     const attributes: Record<string, string | number> = { state: u.state };
     if (u.startTime !== undefined) attributes.startTime = u.startTime;

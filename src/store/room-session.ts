@@ -15,10 +15,9 @@ import {
   type RoomPipeline,
   type RoomView,
   type TextRequest,
-  type GiftTap,
-  type GiftBatch,
 } from '../pipeline/index.ts';
 import type { GiftEvent, InboundFrame, OutboundWire, RoomEvent, SendResult } from '../protocol/index.ts';
+import type { LcrErrorCode } from '../events/index.ts';
 import type { ChatTransport, Identity } from '../transport/chat-transport.ts';
 import { createTransport, type TransportConfig } from './transport-factory.ts';
 
@@ -44,15 +43,13 @@ export interface SessionSink {
   likes(burst: LikeBurst): void;
   /** One aggregated like message handed to the transport, and its outcome. */
   likeSent(count: number, result: Promise<SendResult>): void;
-  /** Merged gift taps ready for billing. */
-  giftBatch(batch: GiftBatch): void;
   metrics(m: PipelineMetrics): void;
   echo(e: EchoState): void;
   cooldown(retryInMs: number, clientId: string): void;
-  error(code: 'transport' | 'join' | 'login' | 'room-evicted' | 'pipeline', message: string, cause?: unknown): void;
+  error(code: Exclude<LcrErrorCode, 'player' | 'catalog'>, message: string, cause?: unknown): void;
 }
 
-/** Audience count polling: never faster than every 10 s (SPEC §2, §10). */
+/** Audience count polling: never faster than every 10 s (docs/avchatroom.md#audience-count, docs/tencent-sdk.md#call-limits). */
 export const AUDIENCE_POLL_MS = 10_000;
 
 export class RoomSession {
@@ -60,7 +57,6 @@ export class RoomSession {
   readonly capacity$ = new BehaviorSubject<number>(0);
   private readonly texts$ = new Subject<TextRequest>();
   private readonly likeTaps$ = new Subject<number>();
-  private readonly giftTaps$ = new Subject<GiftTap>();
   private readonly sendResults$ = new Subject<{ clientId: string; result: SendResult }>();
   private readonly ownGifts$ = new Subject<GiftEvent>();
   private frames$: Subject<InboundFrame> | undefined;
@@ -90,10 +86,14 @@ export class RoomSession {
     try {
       made = await createTransport(config);
     } catch (err) {
-      this.sink.error('transport', `Could not load the chat backend: ${(err as Error).message}`, err);
+      this.sink.error(err instanceof TypeError ? 'config' : 'transport', `Could not load the chat backend: ${(err as Error).message}`, err);
       return;
     }
-    if (!made || generation !== this.generation) {
+    if (!made) {
+      this.sink.error('config', 'No chat backend: set emulator-url, sdk-app-id, or the transport property');
+      return;
+    }
+    if (generation !== this.generation) {
       if (made?.owned) made.transport.destroy();
       return;
     }
@@ -119,7 +119,6 @@ export class RoomSession {
         texts$: this.texts$,
         sendResults$: this.sendResults$,
         likeTaps$: this.likeTaps$,
-        giftTaps$: this.giftTaps$,
         ownGifts$: this.ownGifts$,
       },
       {
@@ -137,6 +136,12 @@ export class RoomSession {
 
     try {
       await transport.connect(config.identity);
+    } catch (err) {
+      if (generation !== this.generation) return;
+      this.sink.error('login', `Could not log in: ${(err as Error)?.message ?? String(err)}`, err);
+      return;
+    }
+    try {
       if (generation !== this.generation) return;
       const snapshot = await transport.join(config.roomId);
       if (generation !== this.generation) return;
@@ -171,7 +176,6 @@ export class RoomSession {
     this.subs.add(p.metrics$.subscribe((m) => s.metrics(m)));
     this.subs.add(p.echoes$.subscribe((e) => s.echo(e)));
     this.subs.add(p.cooldown$.subscribe((c) => s.cooldown(c.retryInMs, c.clientId)));
-    this.subs.add(p.giftBatches$.subscribe((b) => s.giftBatch(b)));
     this.subs.add(
       p.transmit$.subscribe(({ clientId, wire }) => {
         void transport.send(wire).then((result) => this.sendResults$.next({ clientId, result }));
@@ -186,10 +190,6 @@ export class RoomSession {
 
   like(count = 1): void {
     this.likeTaps$.next(count);
-  }
-
-  tapGift(tap: GiftTap): void {
-    this.giftTaps$.next(tap);
   }
 
   /** An own gift, billed (or being billed): shown at once, deduped against the room's copy. */
