@@ -7,7 +7,7 @@ import { page } from 'vitest/browser';
 import { barrageResources } from '../../src/barrage/barrage-resources.ts';
 import { motionForPreference, prefersReducedMotion, watchReducedMotion } from '../../src/barrage/reduced-motion.ts';
 import { STATIC_SLOTS } from '../../src/barrage/barrage-stage.ts';
-import { item, mount, sleep, unmountAll } from './barrage-helpers.ts';
+import { frames, item, mount, unmountAll, untilStageTime } from './barrage-helpers.ts';
 
 beforeAll(() => page.viewport(1000, 600));
 afterEach(unmountAll);
@@ -57,7 +57,7 @@ describe.each(MODES)('%s mode', (_mode, renderer) => {
       expect(inPush).toBe(false);
       calls.push(n);
     });
-    await sleep(0);
+    await expect.poll(() => calls.length).toBeGreaterThan(0);
     expect(calls).toEqual([barrage.stats().lanes]); // the new listener hears the current capacity
     inPush = true;
     for (let i = 0; i < 50; i++) barrage.push(item(i, { text: 'x' }));
@@ -73,11 +73,12 @@ describe.each(MODES)('%s mode', (_mode, renderer) => {
   test('pause freezes positions and admission; resume continues from there with no burst', async () => {
     const { barrage } = await mount({ renderer });
     for (let i = 0; i < 3; i++) barrage.push(item(i));
-    await sleep(400);
+    const pushedAt = (await barrage.inspect()).stageTime;
+    await untilStageTime(barrage, pushedAt, 400); // in flight for a while
     barrage.pause();
     expect(barrage.paused).toBe(true);
     const a = await barrage.inspect();
-    await sleep(400);
+    await frames(15); // the page renders on; a running clock would have moved them
     const b = await barrage.inspect();
     expect(b.items.map((i) => i.x)).toEqual(a.items.map((i) => i.x));
     expect(barrage.freeCapacity()).toBe(0);
@@ -98,23 +99,23 @@ describe.each(MODES)('%s mode', (_mode, renderer) => {
   test('hidden tab (default "skip"): no drawing, no admission; on return stale items are gone', async () => {
     const { barrage } = await mount({ renderer, settings: { speed: 4 } }, 320, 200);
     barrage.push(item(0, { text: 'ok' }));
-    await sleep(200);
+    await expect.poll(async () => (await barrage.inspect()).items[0]?.started).toBe(true);
     const before = await barrage.inspect();
     setHidden(true);
     try {
       expect(barrage.stats().hidden).toBe(true);
       expect(barrage.freeCapacity()).toBe(0);
       expect(barrage.push(item(1))).toBe(false);
-      const frames = (await barrage.inspect()).framesDrawn;
-      await sleep(300);
-      expect((await barrage.inspect()).framesDrawn).toBeLessThanOrEqual(frames + 1);
-      await sleep(4500); // longer than the item's whole flight
+      const drawn = (await barrage.inspect()).framesDrawn;
+      await frames(15); // the page renders on; the hidden barrage does not
+      expect((await barrage.inspect()).framesDrawn).toBeLessThanOrEqual(drawn + 1);
+      // Hidden until the item's whole flight is over (the stage's clock runs on while hidden).
+      await expect.poll(() => barrage.stats().onScreen, { timeout: 10_000, interval: 100 }).toBe(0);
     } finally {
       setHidden(false);
     }
     expect(before.items).toHaveLength(1);
     await expect.poll(async () => (await barrage.inspect()).items.length, { timeout: 2000 }).toBe(0);
-    expect(barrage.stats().onScreen).toBe(0);
     expect(barrage.freeCapacity()).toBeGreaterThan(0);
   });
 
@@ -124,10 +125,11 @@ describe.each(MODES)('%s mode', (_mode, renderer) => {
     for (let i = 0; i < 20; i++) if (barrage.push(item(i))) accepted++;
     expect(accepted).toBe(STATIC_SLOTS);
     const early = await barrage.inspect();
-    await sleep(500);
+    // Until the fade-in is over: the painter drew on for a while, and nothing moved meanwhile.
+    await expect.poll(async () => (await barrage.inspect()).items.every((i) => i.alpha === 1), { timeout: 5000 }).toBe(true);
     const later = await barrage.inspect();
+    expect(later.stageTime).toBeGreaterThan(early.stageTime);
     expect(later.items.map((i) => i.x)).toEqual(early.items.map((i) => i.x));
-    expect(later.items.every((i) => i.alpha === 1)).toBe(true);
     expect(Math.max(...later.items.map((i) => i.y))).toBeLessThan(360 / 2);
     for (const i of later.items) expect(Math.abs(i.x + i.width / 2 - 320)).toBeLessThanOrEqual(1); // centred
   });
@@ -137,7 +139,7 @@ describe.each(MODES)('%s mode', (_mode, renderer) => {
     const { host, barrage } = await mount({ renderer });
     barrage.onCapacity(() => {});
     for (let i = 0; i < 20; i++) barrage.push(item(i));
-    await sleep(100);
+    await expect.poll(async () => (await barrage.inspect()).framesDrawn).toBeGreaterThan(0); // the painter is at work
     const during = barrageResources();
     expect(during.observers).toBe(base.observers + 1);
     expect(during.workers + during.loops).toBeGreaterThan(base.workers + base.loops);
@@ -176,8 +178,7 @@ describe('settings', () => {
     barrage.push(item(0));
     await expect.poll(async () => (await barrage.inspect()).items[0]?.started, { timeout: 5000 }).toBe(true);
     const a = await barrage.inspect();
-    await sleep(500);
-    const b = await barrage.inspect();
+    const b = await untilStageTime(barrage, a.stageTime, 500);
     const pxPerMs = (a.items[0]!.x - b.items[0]!.x) / (b.stageTime - a.stageTime);
     expect(pxPerMs).toBeCloseTo(640 / 4000, 2);
   });

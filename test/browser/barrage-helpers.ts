@@ -1,7 +1,7 @@
 /** Shared helpers for the barrage browser tests. */
 import { expect } from 'vitest';
 import { createBarrage, type BarrageRenderer, type BarrageOptions } from '../../src/barrage/create-barrage.ts';
-import type { BarrageItem } from '../../src/barrage/barrage-types.ts';
+import type { BarrageInspection, BarrageItem } from '../../src/barrage/barrage-types.ts';
 
 export const mounted: { host: HTMLElement; barrage: BarrageRenderer }[] = [];
 
@@ -35,7 +35,25 @@ export function item(i: number, extra: Partial<BarrageItem> = {}): BarrageItem {
 }
 
 export const nextFrame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** `n` animation frames of the page: proof that the page went on rendering meanwhile. */
+export async function frames(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await nextFrame();
+}
+
+/**
+ * Inspects frame by frame until the painter has drawn `ms` of stage time past `from` (the
+ * barrage's own clock, which stands still while paused): time that passed where it matters.
+ */
+export async function untilStageTime(barrage: BarrageRenderer, from: number, ms: number, maxFrames = 900): Promise<BarrageInspection> {
+  let inspection = await barrage.inspect();
+  for (let f = 0; inspection.stageTime - from < ms; f++) {
+    if (f >= maxFrames) throw new Error(`stage time moved ${inspection.stageTime - from} ms of ${ms} in ${maxFrames} frames`);
+    await nextFrame();
+    inspection = await barrage.inspect();
+  }
+  return inspection;
+}
 
 /** Pixels whose alpha is above `min` (the canvas is transparent where nothing is drawn). */
 export function opaqueCount(pixels: { data: Uint8ClampedArray }, min = 32): number {

@@ -5,7 +5,7 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { page } from 'vitest/browser';
 import { DEFAULT_BARRAGE_THEME, levelColor } from '../../src/barrage/barrage-theme.ts';
-import { countColour, decodePng, item, mount, opaqueCount, sleep, unmountAll } from './barrage-helpers.ts';
+import { countColour, decodePng, frames, item, mount, opaqueCount, unmountAll, untilStageTime } from './barrage-helpers.ts';
 
 beforeAll(() => page.viewport(1000, 600));
 afterEach(unmountAll);
@@ -45,9 +45,11 @@ describe.each(MODES)('%s mode', (mode, renderer) => {
     barrage.push(item(1));
     await expect.poll(async () => (await barrage.inspect()).items[0]?.started, { timeout: 5000 }).toBe(true);
     const xs: number[] = [];
+    let at = (await barrage.inspect()).stageTime;
     for (let k = 0; k < 4; k++) {
-      await sleep(150);
-      xs.push((await barrage.inspect()).items[0]!.x);
+      const later = await untilStageTime(barrage, at, 150);
+      at = later.stageTime;
+      xs.push(later.items[0]!.x);
     }
     for (let k = 1; k < xs.length; k++) expect(xs[k]!).toBeLessThan(xs[k - 1]!);
     expect(xs[0]!).toBeLessThan(640);
@@ -145,9 +147,12 @@ describe('a busy barrage looks right', () => {
       { id: 'i', text: 'lol', count: 4 },
     ];
     for (const l of lines) barrage.push(l);
-    await sleep(2600);
+    // Every line is on the stage (whole, or its first 160 px with the badge), then it is frozen.
+    const entered = (i: { started: boolean; x: number; width: number }) => i.started && i.x + Math.min(i.width, 160) <= 800;
+    await expect.poll(async () => (await barrage.inspect()).items.every(entered), { timeout: 10_000 }).toBe(true);
     barrage.pause();
-    await sleep(100);
+    await barrage.inspect(); // the painter has the paused clock (messages are in order)…
+    await frames(2); // …and the page composited its frame
     const image = await decodePng(await page.screenshot({ element: host, save: false, base64: true }));
     expect(countColour(image, DEFAULT_BARRAGE_THEME.own, 30)).toBeGreaterThan(40); // the own outline
     expect(countColour(image, levelColor(12)!, 20)).toBeGreaterThan(20); // a blue tier badge

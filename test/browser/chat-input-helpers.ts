@@ -75,4 +75,4 @@ export function focusables(root: ShadowRoot): HTMLElement[] {
   );
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+export const nextFrame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));

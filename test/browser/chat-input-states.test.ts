@@ -8,7 +8,7 @@ import axe from 'axe-core';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { chatInputResources } from '../../src/chat/chat-input.ts';
-import { focusables, mountInput, sleep, unmountInputs, type InputMount } from './chat-input-helpers.ts';
+import { focusables, mountInput, nextFrame, unmountInputs, type InputMount } from './chat-input-helpers.ts';
 import { loadLang } from '../../src/i18n/index.ts';
 
 // Korean and Chinese strings are lazy chunks in the product; these tests read them directly.
@@ -176,12 +176,18 @@ describe('failures, slots, parts, a11y, teardown', () => {
     m.ctrl.setStatus({ guest: false, mutedUntil: Date.now() + 60_000 });
     m.ctrl.cooldown(5000);
     expect(chatInputResources().timers).toBe(base + 1);
+    const control = mountInput(); // the same countdowns, left running: it shows when a tick was due
+    control.ctrl.setStatus({ guest: false, mutedUntil: Date.now() + 60_000 });
+    control.ctrl.cooldown(5000);
     const renders = m.renders;
     m.ctrl.destroy();
     m.ctrl.destroy();
-    expect(chatInputResources().timers).toBe(base);
-    await sleep(1100);
+    expect(chatInputResources().timers).toBe(base + 1); // the control's
+    const controlRenders = control.renders;
+    await expect.poll(() => control.renders, { timeout: 5000, interval: 50 }).toBeGreaterThan(controlRenders);
     expect(m.renders).toBe(renders);
+    control.ctrl.destroy();
+    expect(chatInputResources().timers).toBe(base);
   });
 });
 
@@ -212,7 +218,7 @@ describe('screenshots', () => {
       m.host.style.zoom = '2';
       await arrange(m);
       (document.activeElement as HTMLElement | null)?.blur?.();
-      await sleep(30);
+      await nextFrame(); // the blurred styles are painted
       const path = await page.screenshot({ path: `__screenshots__/${name}.png`, element: m.host });
       expect(path).toMatch(new RegExp(`${name}\\.png$`));
       unmountInputs();

@@ -6,7 +6,7 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { LIMITS } from '../../src/protocol/index.ts';
-import { mountInput, sleep, unmountInputs } from './chat-input-helpers.ts';
+import { mountInput, unmountInputs } from './chat-input-helpers.ts';
 
 beforeAll(() => page.viewport(800, 600));
 afterEach(unmountInputs);
@@ -121,7 +121,8 @@ describe('typing and sending', () => {
     // Refused by the bucket: the text comes back into the field, still as text.
     m.ctrl.cooldown(1500, 'c1');
     expect(input.value).toBe(hostile);
-    await sleep(50);
+    // A control image with the payload's src: once it has failed, an injected one would have run its onerror.
+    await new Promise((resolve) => Object.assign(new Image(), { onerror: resolve, onload: resolve, src: 'x' }));
     expect(m.root.querySelector('img, b')).toBeNull();
     expect((window as { __lcrPwned?: number }).__lcrPwned).toBeUndefined();
   });

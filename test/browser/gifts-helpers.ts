@@ -73,7 +73,6 @@ export function comboRun(event: GiftEvent, counts: number[]): GiftCombo[] {
 
 export { sender };
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Share of pixels with alpha above 16 in a 2D canvas. */
 export function paintedShare(canvas: HTMLCanvasElement): number {
