@@ -9,7 +9,7 @@
  *   events       src/events/ (the typed event vocabulary)
  *   features     src/barrage/, src/chat/, src/likes/, src/gifts/, src/player/ (not each other)
  *   pipeline     src/pipeline/ and src/transport/ (not each other)
- *   foundations  src/protocol/, src/i18n/, src/styles/ (only themselves)
+ *   foundations  src/protocol/, src/i18n/, src/styles/, src/platform/ (only themselves)
  *
  * Third-party seams: the Tencent SDK only in transport/tencent/, hls.js only in player/,
  * lottie-web only in gifts/, and their code only through import(). No cycles anywhere.
@@ -31,9 +31,9 @@ module.exports = {
     { name: 'no-circular', comment: 'Cycles make layers meaningless.', severity: 'error', from: {}, to: { circular: true } },
     {
       name: 'foundations-import-only-themselves',
-      comment: 'protocol/, i18n/ and styles/ are the bottom layer.',
+      comment: 'protocol/, i18n/, styles/ and platform/ are the bottom layer.',
       severity: 'error',
-      from: { path: '^src/(protocol|i18n|styles)/' },
+      from: { path: '^src/(protocol|i18n|styles|platform)/' },
       to: { path: '^src/', pathNot: ['^src/$1/'] },
     },
     {

@@ -1,8 +1,8 @@
 /**
- * Live-resource counters for the barrage on this thread, so tests (the element's too) can count
- * that teardown leaves nothing behind. Incremented where a resource is made, decremented by its
- * owner's idempotent teardown; never reset.
+ * The barrage's view of the page's resource census (platform/resources.ts): what it counts and
+ * the snapshot its tests (and the element's) read.
  */
+import { countResource, resourcesOf } from '../platform/resources.ts';
 
 export interface BarrageResources {
   /** Workers started and not terminated. */
@@ -17,13 +17,13 @@ export interface BarrageResources {
   timers: number;
 }
 
-const live: BarrageResources = { workers: 0, observers: 0, loops: 0, listeners: 0, timers: 0 };
+const KINDS = ['workers', 'observers', 'loops', 'listeners', 'timers'] as const;
 
 export function trackResource(kind: keyof BarrageResources, delta: 1 | -1): void {
-  live[kind] += delta;
+  countResource('barrage', kind, delta);
 }
 
 /** A snapshot of what is alive now. */
 export function barrageResources(): Readonly<BarrageResources> {
-  return { ...live };
+  return resourcesOf('barrage', KINDS);
 }

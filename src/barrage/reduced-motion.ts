@@ -1,23 +1,11 @@
 /**
- * `prefers-reduced-motion: reduce` → the barrage's motion style. A small helper the element uses
- * to set `motion: 'static'`; the barrage itself never reads media queries for this.
+ * `prefers-reduced-motion` → the barrage's motion style. The preference and its watcher are the
+ * page's one (platform/media.ts); the barrage itself never reads media queries for this.
  */
+import { prefersReducedMotion, watchReducedMotion as watch } from '../platform/media.ts';
 import type { BarrageMotion } from './barrage-types.ts';
-import { trackResource } from './barrage-resources.ts';
 
-const QUERY = '(prefers-reduced-motion: reduce)';
-
-function query(): MediaQueryList | null {
-  try {
-    return typeof matchMedia === 'function' ? matchMedia(QUERY) : null;
-  } catch {
-    return null;
-  }
-}
-
-export function prefersReducedMotion(): boolean {
-  return query()?.matches ?? false;
-}
+export { prefersReducedMotion };
 
 export function motionForPreference(reduce: boolean): BarrageMotion {
   return reduce ? 'static' : 'fly';
@@ -25,16 +13,5 @@ export function motionForPreference(reduce: boolean): BarrageMotion {
 
 /** Calls `onChange` with the new preference whenever it changes; returns the unsubscribe. */
 export function watchReducedMotion(onChange: (reduce: boolean) => void): () => void {
-  const mql = query();
-  if (!mql) return () => {};
-  const listener = (e: MediaQueryListEvent): void => onChange(e.matches);
-  mql.addEventListener('change', listener);
-  trackResource('listeners', +1);
-  let on = true;
-  return () => {
-    if (!on) return;
-    on = false;
-    mql.removeEventListener('change', listener);
-    trackResource('listeners', -1);
-  };
+  return watch('barrage', onChange);
 }

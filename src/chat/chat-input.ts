@@ -11,6 +11,7 @@
  * Must not: send anything itself (it calls `onSend`) or decide who may chat (that is the status
  * the element passes in).
  */
+import { areaCounter } from '../platform/resources.ts';
 import { LIMITS, type FailureReason } from '../protocol/index.ts';
 import {
   blockCountdown,
@@ -40,7 +41,8 @@ export interface ChatInputOptions {
   readonly now?: () => number;
 }
 
-const live = { timers: 0 };
+/** Kept in the page's one census (platform/resources.ts). */
+const live = areaCounter('chat', ['timers']);
 
 /** Countdown timers pending in chat inputs on this thread (tests count teardown). */
 export function chatInputResources(): { readonly timers: number } {

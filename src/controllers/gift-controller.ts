@@ -16,6 +16,7 @@ import { t, type Lang } from '../i18n/index.ts';
 import { createAssetGate, EMPTY_CATALOG, parseCatalog, type CatalogGift, type GiftCatalog } from '../gifts/gift-catalog.ts';
 import type { GiftStage } from '../gifts/gift-stage.ts';
 import { loadCatalog } from '../gifts/load-catalog.ts';
+import { NARROW_PX, prefersReducedMotion, watchReducedMotion } from '../platform/media.ts';
 import type { GiftCombo } from '../pipeline/index.ts';
 import type { StoreLink } from './store-link.ts';
 import { GiftSender, type GiftSendResult, type GiftSenderDeps } from './gift-sender.ts';
@@ -30,14 +31,11 @@ export interface GiftControllerOptions extends Omit<GiftSenderDeps, 'host' | 'ca
   readonly lang: () => Lang;
 }
 
-/** Below this stage width the banners use one lane (phones, narrow embeds). */
-const NARROW_PX = 560;
 const COMBO_RESET_MS = 1500;
 
 /** Banners and the effect player are their own chunk (lottie-web is another, loaded on the first effect). */
 let stageLoad: Promise<typeof import('../gifts/gift-stage.ts')> | undefined;
 const loadStage = () => (stageLoad ??= import('../gifts/gift-stage.ts'));
-const REDUCE_QUERY = '(prefers-reduced-motion: reduce)';
 
 export interface GiftPanelState {
   open: boolean;
@@ -258,15 +256,10 @@ export class GiftController implements ReactiveController {
       catalog: this.catalogValue,
       ...(allowUrl ? { allowUrl } : {}),
       narrow,
-      reducedMotion: typeof matchMedia === 'function' && matchMedia(REDUCE_QUERY).matches,
+      reducedMotion: prefersReducedMotion(),
       subtitle: (gift) => t(this.options.lang(), 'gifting.sent', { gift: gift.name }),
     });
-    const mql = typeof matchMedia === 'function' ? matchMedia(REDUCE_QUERY) : null;
-    if (mql) {
-      const onChange = (e: MediaQueryListEvent): void => this.stage?.setReducedMotion(e.matches);
-      mql.addEventListener('change', onChange);
-      this.unwatch = () => mql.removeEventListener('change', onChange);
-    }
+    this.unwatch = watchReducedMotion('gifts', (reduce) => this.stage?.setReducedMotion(reduce));
     if (stage && typeof ResizeObserver === 'function') {
       this.resize = new ResizeObserver(() => this.stage?.setNarrow(stage.clientWidth < NARROW_PX));
       this.resize.observe(stage);

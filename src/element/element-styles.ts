@@ -1,5 +1,6 @@
 /** The element's layout and parts. Chat and barrage content are styled by class, not re-rendered. */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { NARROW_PX } from '../platform/media.ts';
 import { tokens } from '../styles/tokens.ts';
 
 const layout = css`
@@ -17,7 +18,7 @@ const layout = css`
   :host([hidden]) { display: none; }
   /* Wide: a 16:9 stage. Narrow (phones): a tall stage, like the live rooms of mobile apps. */
   .room { position: relative; aspect-ratio: 16 / 9; min-height: 320px; max-height: 100vh; }
-  @container (max-width: 520px) {
+  @container (max-width: ${unsafeCSS(NARROW_PX)}px) {
     .room { aspect-ratio: 9 / 16; max-height: 92vh; min-height: 480px; }
   }
   .stage { position: absolute; inset: 0; background: #000; }
@@ -97,7 +98,7 @@ const chat = css`
   .gift-banners-host, .gift-effect-host { position: absolute; inset: 0; pointer-events: none; }
   .gift-banners-host { z-index: 3; }
   .gift-effect-host { z-index: 4; }
-  @container (max-width: 520px) {
+  @container (max-width: ${unsafeCSS(NARROW_PX)}px) {
     .chat { width: calc(100% - 84px); height: 40%; }
     .anchor-name { max-width: 7em; }
     .avatar { width: 30px; height: 30px; }

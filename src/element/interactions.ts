@@ -5,7 +5,8 @@
  * host as ReactiveControllers, so their lifetimes follow the element's), the send paths and the
  * styles of these parts. Must not: render anything but the input row and the action rail.
  */
-import { css, type CSSResult, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, unsafeCSS, type CSSResult, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { NARROW_PX } from '../platform/media.ts';
 import { chatInput, chatInputStyles } from '../chat/chat-input-template.ts';
 import { ChatInputController } from '../chat/chat-input.ts';
 import { GiftController, type GiftControllerOptions } from '../controllers/gift-controller.ts';
@@ -35,7 +36,7 @@ export interface RailState {
 
 const railStyles = css`
   .actions { position: absolute; right: 12px; bottom: 64px; z-index: 3; display: flex; flex-direction: column; align-items: center; gap: 10px; }
-  @container (max-width: 520px) {
+  @container (max-width: ${unsafeCSS(NARROW_PX)}px) {
     .actions { bottom: 12px; right: 12px; }
   }
 `;

@@ -5,6 +5,7 @@
  *
  * Must not: hold the resources themselves (counts only), so it can never keep anything alive.
  */
+import { areaCounter } from '../platform/resources.ts';
 
 export interface GiftResources {
   /** Lottie animations loaded and not yet destroyed. */
@@ -15,7 +16,8 @@ export interface GiftResources {
   readonly fetches: number;
 }
 
-const live = { lottieInstances: 0, timers: 0, fetches: 0 };
+/** This module's counts, kept in the page's one census (platform/resources.ts). */
+const live = areaCounter('gifts', ['lottieInstances', 'timers', 'fetches']);
 
 /** A snapshot of the live gift resources of this page. */
 export function giftResources(): GiftResources {

@@ -10,6 +10,7 @@
  * pulse instead, and no canvas is made. The pool and merge rule live in `HeartField`.
  * Must not: render through Lit, read layout per frame, or keep a loop running while idle.
  */
+import { prefersReducedMotion, watchReducedMotion } from '../platform/media.ts';
 import { HeartField, type HeartFieldOptions } from './heart-field.ts';
 import { paintHeart } from './heart-paint.ts';
 import { trackLikeResource } from './like-resources.ts';
@@ -53,8 +54,6 @@ export interface HeartLayerStats {
   readonly reducedMotion: boolean;
   readonly max: number;
 }
-
-const REDUCE_QUERY = '(prefers-reduced-motion: reduce)';
 
 export class HeartLayer {
   /** Place this in the DOM where the hearts should rise (the like button template does). */
@@ -250,21 +249,7 @@ export class HeartLayer {
   }
 
   private watchPreference(): boolean {
-    let mql: MediaQueryList | null;
-    try {
-      mql = typeof matchMedia === 'function' ? matchMedia(REDUCE_QUERY) : null;
-    } catch {
-      mql = null;
-    }
-    if (!mql) return false;
-    const list = mql;
-    const listener = (e: MediaQueryListEvent): void => this.setReducedMotion(e.matches);
-    list.addEventListener('change', listener);
-    trackLikeResource('listeners', +1);
-    this.unwatch = () => {
-      list.removeEventListener('change', listener);
-      trackLikeResource('listeners', -1);
-    };
-    return list.matches;
+    this.unwatch = watchReducedMotion('likes', (reduce) => this.setReducedMotion(reduce));
+    return prefersReducedMotion();
   }
 }

@@ -1,8 +1,8 @@
 /**
- * Live-resource counters for the like button's hearts on this thread, so tests (the element's too)
- * can count that teardown leaves nothing behind. Incremented where a resource is made, decremented
- * by its owner's idempotent teardown; never reset.
+ * The like button's view of the page's resource census (platform/resources.ts): what the hearts
+ * count and the snapshot tests read.
  */
+import { countResource, resourcesOf } from '../platform/resources.ts';
 
 export interface LikeResources {
   /** Heart frame loops running now (a pending `requestAnimationFrame` chain). Zero when idle. */
@@ -13,13 +13,13 @@ export interface LikeResources {
   listeners: number;
 }
 
-const live: LikeResources = { loops: 0, canvases: 0, listeners: 0 };
+const KINDS = ['loops', 'canvases', 'listeners'] as const;
 
 export function trackLikeResource(kind: keyof LikeResources, delta: 1 | -1): void {
-  live[kind] += delta;
+  countResource('likes', kind, delta);
 }
 
 /** A snapshot of what is alive now. */
 export function likeResources(): Readonly<LikeResources> {
-  return { ...live };
+  return resourcesOf('likes', KINDS);
 }

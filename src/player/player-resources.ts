@@ -6,6 +6,7 @@
  * Must not: hold references to the resources themselves (counts only), so it can never keep anything
  * alive.
  */
+import { areaCounter } from '../platform/resources.ts';
 
 export interface PlayerResources {
   readonly hlsInstances: number;
@@ -13,7 +14,8 @@ export interface PlayerResources {
   readonly mediaListeners: number;
 }
 
-const live = { hlsInstances: 0, timers: 0, mediaListeners: 0 };
+/** This module's counts, kept in the page's one census (platform/resources.ts). */
+const live = areaCounter('player', ['hlsInstances', 'timers', 'mediaListeners']);
 
 /** A snapshot of the live player resources across all controllers of this page. */
 export function playerResources(): PlayerResources {

@@ -36,6 +36,7 @@ export interface ChatTransport {
   /** 'tencent' | 'emulator' | 'fake' — for diagnostics. */
   readonly kind: string;
   readonly state$: Observable<ConnectionState>;
+  /** Raw frames. A message may come more than once (reconnect history, SDK redelivery): the pipeline's dedupe drops repeats. */
   readonly events$: Observable<InboundFrame>;
   /** Warnings that are not frames (e.g. `room-evicted`: another room on the same app took over). */
   readonly errors$?: Observable<TransportNotice>;

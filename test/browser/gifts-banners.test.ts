@@ -9,7 +9,7 @@ import { page } from 'vitest/browser';
 import { createGiftBanners, type GiftBanners, type GiftBannersOptions } from '../../src/gifts/gift-banners.ts';
 import { createAssetGate, giftImageUrl, type GiftCatalog } from '../../src/gifts/gift-catalog.ts';
 import { giftResources } from '../../src/gifts/gift-resources.ts';
-import { asset, comboRun, demoCatalog, giftEvent, mountStage, sender, unmountStages, type Stage } from './gifts-helpers.ts';
+import { animationsDone, asset, comboRun, demoCatalog, giftEvent, mountStage, sender, unmountStages, type Stage } from './gifts-helpers.ts';
 
 let catalog: GiftCatalog;
 const made: GiftBanners[] = [];
@@ -166,7 +166,7 @@ describe('gift banners', () => {
     const crown = comboRun(giftEvent({ name: 'Crown', giftId: 'crown', type: 2 }, sender('s2', '小龙'), true), [1, 1]);
     for (const c of rocket) b.push(c);
     for (const c of crown) b.push(c);
-    await new Promise((r) => setTimeout(r, 700)); // let the slide-in and bumps finish
+    await animationsDone(stage.root); // the slide-in and bumps are over
     await page.screenshot({ element: stage.host, path: '__screenshots__/gift-banner.png' });
     expect(shown(stage).map(countText)).toEqual(['×8', '×2']);
   });

@@ -73,6 +73,11 @@ export function comboRun(event: GiftEvent, counts: number[]): GiftCombo[] {
 
 export { sender };
 
+/** Waits for the finite animations running in `root` now (slide-ins, bumps, opening rises) to end. */
+export async function animationsDone(root: ShadowRoot): Promise<void> {
+  const running = root.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+  await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+}
 
 /** Share of pixels with alpha above 16 in a 2D canvas. */
 export function paintedShare(canvas: HTMLCanvasElement): number {

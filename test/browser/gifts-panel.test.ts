@@ -13,6 +13,7 @@ import type { CatalogGift } from '../../src/gifts/gift-catalog.ts';
 import { giftButton, giftPanel, giftPanelStyles, GIFT_PRESETS, type GiftPanelProps } from '../../src/gifts/gift-panel.ts';
 import { tokens } from '../../src/styles/tokens.ts';
 import { loadLang } from '../../src/i18n/index.ts';
+import { animationsDone } from './gifts-helpers.ts';
 
 // Korean and Chinese strings are lazy chunks in the product; these tests read them directly.
 beforeAll(async () => {
@@ -338,11 +339,11 @@ describe('gift panel', () => {
   test('screenshot (for a human; not committed)', async () => {
     const m = mount({ selected: 'crown', count: 10, balance: 1234, combo: 12 });
     await Promise.all(m.$$('img').map((i) => (i as HTMLImageElement).decode().catch(() => undefined)));
-    await new Promise((r) => setTimeout(r, 250)); // past the open animation
+    await animationsDone(m.root); // past the open animation
     const path = await page.screenshot({ path: '__screenshots__/gift-panel.png', element: m.host });
     expect(path).toMatch(/gift-panel\.png$/);
     m.update({ customOpen: true, count: 250, error: 'Not sent: your balance is too low.', busy: true, combo: 0 });
-    await new Promise((r) => setTimeout(r, 50));
+    await animationsDone(m.root);
     await page.screenshot({ path: '__screenshots__/gift-panel-custom.png', element: m.host });
   });
 });

@@ -6,7 +6,7 @@
 import axe from 'axe-core';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { mountLike, nextFrame, sleep, unmountLikes } from './likes-helpers.ts';
+import { mountLike, nextFrame, unmountLikes } from './likes-helpers.ts';
 import { loadLang } from '../../src/i18n/index.ts';
 
 // Korean and Chinese strings are lazy chunks in the product; these tests read them directly.
@@ -81,14 +81,12 @@ describe('like button', () => {
   test('a real key press counts exactly once (Enter and Space), and holding one repeats', async () => {
     const m = mountLike({ reducedMotion: false });
     m.button.focus();
+    // The browser has dispatched every key event when `keyboard()` resolves.
     await userEvent.keyboard('{Enter}');
-    await sleep(50);
     expect(m.taps).toBe(1);
     await userEvent.keyboard('[Space]');
-    await sleep(50);
     expect(m.taps).toBe(2);
     await userEvent.keyboard('{Enter>6/}'); // held: six keydowns, then released
-    await sleep(50);
     expect(m.taps).toBe(8);
     expect(document.activeElement).toBe(m.host);
     expect(m.root.activeElement).toBe(m.button);

@@ -70,8 +70,11 @@ export function unmountLikes(): void {
   }
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 export const nextFrame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
+/** `n` animation frames of the page: proof that the page went on rendering meanwhile. */
+export async function frames(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await nextFrame();
+}
 
 /** Pixels of a canvas whose alpha is above `min`. */
 export function opaquePixels(canvas: HTMLCanvasElement, min = 32): number {

@@ -57,6 +57,7 @@ test('the SDK is neither loaded nor created until a transport connects', async (
   expect(sdkRequests()).toEqual([]);
   let loads = 0;
   const created: ChatApi[] = [];
+  const destroys: Promise<unknown>[] = [];
   const counting: LoadSdk = async () => {
     loads++;
     const real = await loadSdk();
@@ -65,7 +66,15 @@ test('the SDK is neither loaded nor created until a transport connects', async (
       TencentCloudChat: {
         create: (options: CreateOptions) => {
           const chat = real.TencentCloudChat.create(options);
-          if (chat) created.push(chat);
+          if (chat) {
+            created.push(chat);
+            const destroy = chat.destroy.bind(chat);
+            chat.destroy = () => {
+              const done = destroy();
+              destroys.push(done);
+              return done;
+            };
+          }
           return chat;
         },
       },
@@ -74,7 +83,8 @@ test('the SDK is neither loaded nor created until a transport connects', async (
   const transport = createTencentTransport({ sdkAppId: SDK_APP_ID, loadSdk: counting, pool: new InstancePool() });
   cleanups.push(() => transport.destroy());
 
-  await new Promise((r) => setTimeout(r, 50));
+  // The page goes idle: work deferred to idle time (a prefetch) would have begun by now.
+  await new Promise((r) => requestIdleCallback(r, { timeout: 500 }));
   expect(loads).toBe(0);
   expect(created).toHaveLength(0);
   expect(sdkRequests()).toEqual([]);
@@ -91,7 +101,8 @@ test('the SDK is neither loaded nor created until a transport connects', async (
 
   transport.destroy();
   // The pool destroys the instance asynchronously; after that a new create() gives a new instance.
-  await new Promise((r) => setTimeout(r, 100));
+  await expect.poll(() => destroys.length).toBe(1);
+  await destroys[0]!.catch(() => undefined); // settled (it rejects: the guest was never logged in)
   const again = createTencentTransport({ sdkAppId: SDK_APP_ID, loadSdk: counting, pool: new InstancePool() });
   cleanups.push(() => again.destroy());
   await within(again.connect({ kind: 'guest' }), 15_000, 'second connect');

@@ -2,7 +2,7 @@
  * The `ChatTransport` for the room emulator (`demo/server`), over a WebSocket speaking the frames
  * of `wire.ts`. Owns one socket at a time, its request/response correlation (each request times
  * out), a keep-alive ping, reconnection with jittered exponential backoff (re-login, rejoin the
- * room, replay what the room knows without duplicates) and a bounded ID memory. Kicks end the
+ * room, replay what the room knows: repeats are dropped by the pipeline's dedupe). Kicks end the
  * session without reconnecting (two tabs of one user must not kick each other forever), except an
  * expired UserSig when a `userSigUrl` can issue a new one (`emulator-login.ts`). `destroy()` is
  * idempotent.
@@ -12,7 +12,6 @@ import type { ConnectionState, InboundFrame, OutboundWire, SendResult } from '..
 import { TransportError, type ChatTransport, type Identity, type RoomSnapshot } from '../chat-transport.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 import { EmulatorLogin } from './emulator-login.ts';
-import { SeenIds } from './seen-ids.ts';
 import { CODE_NO_NETWORK, CODE_TIMEOUT, netError, WireSocket, type WebSocketCtor } from './wire-socket.ts';
 import { WIRE_PATH, type ClientFrame, type ResultData, type ServerFrame, type WireJoinSnapshot } from './wire.ts';
 
@@ -30,7 +29,6 @@ export interface EmulatorTransportOptions {
   readonly pingIntervalMs?: number;
   readonly backoff?: BackoffOptions;
   readonly random?: () => number;
-  readonly dedupeSize?: number;
 }
 
 const AUTH_CODES = new Set([70001, 70003, 70009, 70013, 70014]);
@@ -60,7 +58,6 @@ export class EmulatorTransport implements ChatTransport {
   readonly events$: Observable<InboundFrame>;
   private readonly state = new BehaviorSubject<ConnectionState>('idle');
   private readonly frames = new Subject<InboundFrame>();
-  private readonly seen: SeenIds;
   private readonly wsUrl: string;
   private readonly Ctor: WebSocketCtor;
   private readonly random: () => number;
@@ -80,7 +77,6 @@ export class EmulatorTransport implements ChatTransport {
     if (!Ctor) throw new Error('EmulatorTransport: no WebSocket implementation (pass options.WebSocket)');
     this.Ctor = Ctor;
     this.random = opts.random ?? Math.random;
-    this.seen = new SeenIds(opts.dedupeSize ?? 1000);
     const base = (globalThis as { location?: { href?: string } }).location?.href ?? this.wsUrl.replace(/^ws/, 'http');
     this.login = new EmulatorLogin(base, { fetch: opts.fetch, timeoutMs: opts.requestTimeoutMs });
     this.state$ = this.state.asObservable();
@@ -110,7 +106,6 @@ export class EmulatorTransport implements ChatTransport {
   async join(roomId: string): Promise<RoomSnapshot> {
     const snap = (await this.request('join', { roomId })) as WireJoinSnapshot;
     this.roomId = roomId;
-    for (const m of snap.history ?? []) if (m && typeof m.ID === 'string') this.seen.add(m.ID);
     return { roomId, profile: snap.profile, attributes: snap.attributes, selfMuteSeconds: snap.selfMuteSeconds, history: snap.history };
   }
 
@@ -125,7 +120,6 @@ export class EmulatorTransport implements ChatTransport {
     if (this.state.value !== 'connected') return { ok: false, reason: 'network', code: CODE_NO_NETWORK, message: 'not connected' };
     try {
       const r = (await this.request('send', { wire })) as ResultData['send'];
-      this.seen.add(r.id);
       return { ok: true, id: r.id, time: r.time * 1000 };
     } catch (err) {
       const e = err instanceof TransportError ? err : netError('send failed');
@@ -228,9 +222,8 @@ export class EmulatorTransport implements ChatTransport {
       const time = Date.now();
       this.frames.next({ kind: 'profile', profile: snap.profile, time });
       this.frames.next({ kind: 'attributes', attributes: snap.attributes, time });
-      for (const m of snap.history ?? []) {
-        if (m && typeof m.ID === 'string' && this.seen.add(m.ID)) this.frames.next({ kind: 'message', message: m });
-      }
+      // The history repeats what was shown before the drop: the pipeline's dedupe (the one) drops those.
+      for (const m of snap.history ?? []) this.frames.next({ kind: 'message', message: m });
     } catch (err) {
       const code = err instanceof TransportError ? err.code : undefined;
       if (code === 10010 || code === 10015) {
@@ -277,8 +270,6 @@ export class EmulatorTransport implements ChatTransport {
   private onPush(frame: ServerFrame): void {
     switch (frame.t) {
       case 'message': {
-        const id = (frame.message as { ID?: unknown } | undefined)?.ID;
-        if (typeof id === 'string' && !this.seen.add(id)) return;
         this.frames.next({ kind: 'message', message: frame.message });
         return;
       }

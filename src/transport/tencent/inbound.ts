@@ -6,7 +6,6 @@
  * ordered emission of messages whose sender profile is being filled.
  */
 import type { InboundFrame } from '../../protocol/index.ts';
-import { LruSet } from './lru.ts';
 import { belongsToRoom, projectMessage, revokedIds, toPlain, type WireMessage } from './message-mapper.ts';
 import { OrderedEmitter } from './ordered-emitter.ts';
 import type { ProfileFiller } from './profile-filler.ts';
@@ -20,7 +19,6 @@ export interface InboundOptions {
   readonly filler: ProfileFiller;
   /** The group counter key that holds the room's like total. */
   readonly likesKey: string;
-  readonly dedupeSize: number;
   readonly now: () => number;
 }
 
@@ -29,12 +27,10 @@ const asRecord = (v: unknown): Record<string, unknown> | undefined =>
   typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
 
 export class InboundListeners {
-  private readonly seen: LruSet<string>;
   private readonly ordered: OrderedEmitter<InboundFrame>;
   private disposed = false;
 
   constructor(private readonly options: InboundOptions) {
-    this.seen = new LruSet(options.dedupeSize);
     this.ordered = new OrderedEmitter(options.emit);
     const { chat } = options;
     chat.on(EVENT.MESSAGE_RECEIVED, this.onReceived);
@@ -42,11 +38,6 @@ export class InboundListeners {
     chat.on(EVENT.MESSAGE_REVOKED, this.onRevoked);
     chat.on(EVENT.GROUP_ATTRIBUTES_UPDATED, this.onAttributes);
     chat.on(EVENT.GROUP_COUNTER_UPDATED, this.onCounter);
-  }
-
-  /** Own sends are not echoed by the SDK, but mark them so no later copy is shown twice. */
-  markSeen(id: string): void {
-    this.seen.add(id);
   }
 
   dispose(): void {
@@ -75,13 +66,12 @@ export class InboundListeners {
 
   private readonly onReceived = (event: SdkEvent): void => {
     for (const wire of this.roomMessages(event)) {
-      if (!this.seen.add(wire.ID)) continue; // a duplicate the SDK's short memory let through
       const filled = this.options.filler.fill(wire);
       this.ordered.push(filled instanceof Promise ? filled.then(asMessageFrame) : asMessageFrame(filled));
     }
   };
 
-  // A modified message keeps its id, so it bypasses the de-duplication on purpose.
+  // A modified message keeps its id: it is a `modified` frame, which the pipeline's dedupe lets through.
   private readonly onModified = (event: SdkEvent): void => {
     for (const wire of this.roomMessages(event)) this.ordered.push({ kind: 'modified', message: wire });
   };

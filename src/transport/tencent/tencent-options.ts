@@ -18,8 +18,6 @@ export interface TencentTransportOptions {
   readonly likesCounterKey?: string;
   /** Minimum interval of `getGroupOnlineMemberCount`. Default 10 s. */
   readonly audienceMinIntervalMs?: number;
-  /** Message ids remembered for de-duplication. Default 2,000. */
-  readonly dedupeSize?: number;
   /** User profiles cached for nick/avatar filling. Default 500. */
   readonly profileCacheSize?: number;
   /** Timeout of the UserSig request. Default 8 s. */

@@ -115,7 +115,6 @@ export class TencentTransport implements ChatTransport, RoomMember {
     try {
       created = createSdkMessage(lease.chat, roomId, wire);
       const result = sentResult(await lease.chat.sendMessage(created), created, this.now());
-      if (result.ok) this.inbound?.markSeen(result.id);
       return result;
     } catch (err) {
       const failed = failedResult(err);
@@ -224,7 +223,6 @@ export class TencentTransport implements ChatTransport, RoomMember {
       emit: (frame) => this.emit(frame),
       filler: this.filler,
       likesKey,
-      dedupeSize: this.options.dedupeSize ?? 2000,
       now: this.now,
     });
     lease.chat.on(EVENT.NET_STATE_CHANGE, this.onNetState);

@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import type { Emulator } from '../../../demo/server/emulator.ts';
 import { genUserSig } from '../../../demo/server/usersig.ts';
 import type { ConnectionState, InboundFrame } from '../../../src/protocol/types.ts';
+import { dedupeById } from '../../../src/pipeline/index.ts';
 import { backoffDelay } from '../../../src/transport/emulator/backoff.ts';
 import { EmulatorTransport, wsUrlOf, type WebSocketCtor } from '../../../src/transport/emulator/emulator-transport.ts';
 import type { WireMessage } from '../../../src/transport/emulator/wire.ts';
@@ -36,8 +37,14 @@ function transport(extra: Partial<ConstructorParameters<typeof EmulatorTransport
   const frames: InboundFrame[] = [];
   t.state$.subscribe((s) => states.push(s));
   t.events$.subscribe((f) => frames.push(f));
+  // What the viewer sees: the transport's frames through the pipeline's dedupe (the one; repeats dropped).
+  const shown: InboundFrame[] = [];
+  let other = 0;
+  t.events$
+    .pipe(dedupeById((f: InboundFrame) => (f.kind === 'message' ? [String((f.message as WireMessage).ID)] : [`frame-${other++}`])))
+    .subscribe((d) => d.ok && shown.push(d.item));
   const texts = () =>
-    frames.flatMap((f) =>
+    shown.flatMap((f) =>
       f.kind === 'message' && (f.message as WireMessage).type === 'TIMTextElem' ? [(f.message as WireMessage).payload.text as string] : [],
     );
   return { t, states, frames, texts };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LruMap, LruSet } from '../../../src/transport/tencent/lru.ts';
+import { LruMap } from '../../../src/transport/tencent/lru.ts';
 import { projectMessage, type WireMessage } from '../../../src/transport/tencent/message-mapper.ts';
 import { OrderedEmitter } from '../../../src/transport/tencent/ordered-emitter.ts';
 import { needsProfile, ProfileFiller } from '../../../src/transport/tencent/profile-filler.ts';
@@ -8,17 +8,6 @@ import { textMessage, TIPS } from './fixtures.ts';
 const anon = (from: string, text = 'hi'): WireMessage => projectMessage(textMessage(text, { from, nick: '', avatar: '' }))!;
 
 describe('LRU containers', () => {
-  it('LruSet forgets the least recently seen id beyond its capacity', () => {
-    const s = new LruSet<string>(3);
-    expect(['a', 'b', 'c'].map((k) => s.add(k))).toEqual([true, true, true]);
-    expect(s.add('a')).toBe(false); // refreshes a
-    s.add('d'); // evicts b
-    expect(s.has('b')).toBe(false);
-    expect(s.has('a')).toBe(true);
-    expect(s.size).toBe(3);
-    expect(() => new LruSet(0)).toThrow(RangeError);
-  });
-
   it('LruMap evicts the least recently read entry', () => {
     const m = new LruMap<string, number>(2);
     m.set('a', 1);

@@ -47,10 +47,14 @@ describe('TencentTransport: send', () => {
     ]);
     const sent = h.chat.argsOf('sendMessage')[0]![0] as { ID: string };
     expect(result).toEqual({ ok: true, id: `server-${sent.ID}`, time: h.chat.serverTime * 1000 });
-    // Own sends are not echoed, and a late copy of the same id would not be shown twice.
-    h.chat.emit(EVENT.MESSAGE_RECEIVED, [textMessage('hello everyone', { ID: `server-${sent.ID}`, from: 'viewer_me' })]);
+    // Own sends are not echoed. A late copy is passed on with our cloudCustomData (its client id),
+    // which is what the pipeline's one dedupe matches against the local echo.
+    h.chat.emit(EVENT.MESSAGE_RECEIVED, [
+      textMessage('hello everyone', { ID: `server-${sent.ID}`, from: 'viewer_me', cloudCustomData: wire.cloudCustomData }),
+    ]);
     await flush();
-    expect(frames).toEqual([]);
+    expect(frames).toHaveLength(1);
+    expect((frames[0] as { message: { cloudCustomData?: string } }).message.cloudCustomData).toBe(wire.cloudCustomData);
     transport.destroy();
   });
 
