@@ -15,7 +15,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LIMITS } from '../../src/protocol/limits.ts';
 import { encodeMeta } from '../../src/protocol/sender.ts';
-import { encodeGift } from '../../src/protocol/envelope.ts';
+import { encodeGift, giftInfoOf } from '../../src/protocol/envelope.ts';
 import { CMD } from '../../src/protocol/commands.ts';
 import type { Billing } from './billing.ts';
 import type { CrowdControl } from './crowd-bridge.ts';
@@ -174,18 +174,11 @@ async function gift(b: Record<string, unknown>, deps: AppApiDeps, session: Viewe
     const charged = billing.charge(userID, price);
     if (!charged.ok) return [402, { ok: false, error: 'insufficient-balance', balance: charged.balance }];
     const author = engine.authorOf(userID);
-    const data = encodeGift(
-      {
-        type: entry.type,
-        name: entry.name,
-        count,
-        units: '',
-        imageUrl: entry.image,
-        ...(entry.effect ? { effectUrl: entry.effect } : {}),
-        giftId: entry.id,
-      },
-      { id: userID, nick: session?.nick ?? author.nick, ...(author.avatar ? { avatar: author.avatar } : {}) },
-    );
+    const data = encodeGift(giftInfoOf(entry, count), {
+      id: userID,
+      nick: session?.nick ?? author.nick,
+      ...(author.avatar ? { avatar: author.avatar } : {}),
+    });
     // As a business server would: the REST send path, from the admin account (a trusted sender)
     // naming the viewer who paid, High priority.
     const sent = await engine.sender.send({

@@ -16,7 +16,7 @@ import { emit } from '../events/index.ts';
 import { billGift, type GiftBillResult } from '../gifts/gift-billing.ts';
 import type { CatalogGift, GiftCatalog } from '../gifts/index.ts';
 import { mergeGiftTaps, type GiftBatch, type GiftTap } from '../pipeline/index.ts';
-import { LIMITS, type FailureReason, type GiftEvent, type Sender } from '../protocol/index.ts';
+import { giftInfoOf, LIMITS, type FailureReason, type GiftEvent, type Sender } from '../protocol/index.ts';
 
 export type GiftSendResult =
   | { readonly ok: true; readonly count: number; readonly balance?: number; readonly billedByHost?: boolean }
@@ -154,15 +154,7 @@ export class GiftSender {
       priority: 'high',
       sender: self,
       own: true,
-      gift: {
-        type: entry.type,
-        name: entry.name,
-        count,
-        units: '',
-        imageUrl: entry.image,
-        ...(entry.effect ? { effectUrl: entry.effect } : {}),
-        giftId: entry.id,
-      },
+      gift: giftInfoOf(entry, count),
     });
     settle({ ok: true, count, ...(billed.balance !== undefined ? { balance: billed.balance } : {}) });
   }

@@ -160,6 +160,22 @@ export function encodeEnvelope(cmd: string, cmdInfo: Record<string, JsonValue>):
   return JSON.stringify({ version: ENVELOPE_VERSION, businessID: BUSINESS_ID, data: { cmd, cmdInfo } });
 }
 
+/** What a gift message says of `count` of a catalog entry: the business server's and the sender's own copy agree. */
+export function giftInfoOf(
+  entry: { readonly id: string; readonly name: string; readonly type: GiftType; readonly image?: string; readonly effect?: string },
+  count: number,
+): GiftInfo {
+  return {
+    type: entry.type,
+    name: entry.name,
+    count,
+    units: '',
+    ...(entry.image ? { imageUrl: entry.image } : {}),
+    ...(entry.effect ? { effectUrl: entry.effect } : {}),
+    giftId: entry.id,
+  };
+}
+
 /** The kit's gift payload (docs/gift-protocol.md#gift-message), exactly its field names. */
 export function encodeGift(gift: GiftInfo, from?: { id: string; nick: string; avatar?: string }): string {
   return encodeEnvelope(CMD.gift, {
