@@ -73,7 +73,7 @@ describe('bundle', () => {
 
   it('the room session (RxJS, pipeline, transports), the barrage renderer and the gift stage are lazy chunks', () => {
     const initial = initialChunks('src/define.ts').map((c) => c.src ?? c.file);
-    for (const lazy of ['src/store/room-session.ts', 'src/barrage/create-barrage.ts', 'src/gifts/gift-stage.ts']) {
+    for (const lazy of ['src/store/room-store.ts', 'src/barrage/create-barrage.ts', 'src/gifts/gift-stage.ts']) {
       expect((manifest[lazy] as Chunk & { isDynamicEntry?: boolean })?.isDynamicEntry, lazy).toBe(true);
       expect(initial).not.toContain(lazy);
     }

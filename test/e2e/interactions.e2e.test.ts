@@ -92,7 +92,7 @@ describe('interactions on the emulator', () => {
     const before = await wallet();
     const price = await page.evaluate(
       () =>
-        (document.querySelector('live-chat-room') as unknown as { gifts: { id: string; price: number }[] }).gifts.find(
+        (document.querySelector('live-chat-room') as unknown as { catalog: { id: string; price: number }[] }).catalog.find(
           (g) => g.id === 'rose',
         )!.price,
     );
