@@ -69,7 +69,9 @@ describe('axe-core', () => {
     void el.sendText('this one waits');
     void el.sendText('this one fails');
     await until(() => chatLines(el).length >= 10);
-    await until(() => !!lineWith(el, 'this one fails')?.querySelector('.retry') && !!lineWith(el, 'this one waits')?.querySelector('.status'));
+    await until(
+      () => !!lineWith(el, 'this one fails')?.querySelector('.retry') && !!lineWith(el, 'this one waits')?.querySelector('.status'),
+    );
     await untilPlaying(el);
     expect($(el, '.log .badge.role.anchor')).not.toBeNull();
     expect($(el, '.log .badge.role.admin')).not.toBeNull();

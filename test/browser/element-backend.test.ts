@@ -7,7 +7,6 @@ import { until } from './element-helpers.ts';
 
 afterEach(() => document.body.replaceChildren());
 
-
 describe('choosing the backend', () => {
   it('a transport property wins, then emulator-url, then sdk-app-id', () => {
     const fake = new FakeTransport();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BARRAGE_SETTINGS_KEY } from '../../src/barrage/index.ts';
-import { mount, until } from './element-helpers.ts';
+import { barrageOf, mount, until } from './element-helpers.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -37,8 +37,9 @@ describe('barrage settings', () => {
     el.remove();
 
     const second = await mount();
-    const settings = (second.el as unknown as { barrageController: { settings: Record<string, unknown> } }).barrageController.settings;
-    expect(settings).toMatchObject({ fontSize: 26, speed: 12, opacity: 0.6, area: 'full' });
+    await until(() => barrageOf(second.el) !== undefined);
+    // What the next room's barrage paints with (public testing surface), not only what is stored.
+    expect(barrageOf(second.el)!.settings()).toMatchObject({ fontSize: 26, speed: 12, opacity: 0.6, area: 'full' });
   });
 
   it('the toggle switches the barrage off and on, and the choice persists', async () => {

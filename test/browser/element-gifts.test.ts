@@ -96,7 +96,9 @@ describe('element gifts', () => {
     const result = await el.sendGift('rose', 3);
     expect(result.ok).toBe(true);
     const cid = stub!.requests[0]!.clientId as string;
-    const copy = customMessage(ME.id, CMD.gift, {
+    // The room's copy, as the business server sends it once billed: trusted, naming the payer and
+    // carrying the request's client id (an untrusted copy would be dropped whatever its id).
+    const copy = billedGift(ME.id, {
       type: 1,
       giftUrl: '/demo/public/gifts/rose.svg',
       giftCount: 3,
@@ -212,7 +214,11 @@ describe('element gifts', () => {
   });
 
   it("the host's `gifts` win over gifts-src, at mount and when set later", async () => {
-    const { el } = await mount({ userId: ME.id, attrs: { 'gifts-src': '/demo/public/gifts/catalog.json' }, props: { gifts: CATALOG.slice(0, 1) as never } });
+    const { el } = await mount({
+      userId: ME.id,
+      attrs: { 'gifts-src': '/demo/public/gifts/catalog.json' },
+      props: { gifts: CATALOG.slice(0, 1) as never },
+    });
     await until(() => el.catalog.length > 0);
     expect(el.catalog.map((g) => g.id)).toEqual([CATALOG[0]!.id]);
     el.gifts = CATALOG.slice(0, 2) as never;

@@ -105,7 +105,6 @@ export const nextFrame = (): Promise<number> => new Promise((r) => requestAnimat
 export async function frames(n: number): Promise<void> {
   for (let i = 0; i < n; i++) await nextFrame();
 }
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** The logged-in viewer the own-message tests use (mount with `userId: ME.id`). */
 export const ME = { id: 'me', nick: 'Me' } as const;

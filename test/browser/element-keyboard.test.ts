@@ -6,15 +6,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { LiveChatRoom } from '../../src/element/live-chat-room.ts';
-import type { PlayerState } from '../../src/player/player-state.ts';
 import { FakeTransport } from '../../src/transport/fake/fake-transport.ts';
+import { MediaDir } from './player-media.ts';
 import { $, chatLines, lineWith, ME, mount, playerStateOf, resetPage, textMessage, until, untilPlaying, VOD } from './element-helpers.ts';
 
 beforeEach(async () => {
   resetPage();
   await page.viewport(1000, 700);
 });
-afterEach(resetPage);
+let media: MediaDir | undefined;
+let ticker: ReturnType<typeof setInterval> | undefined;
+afterEach(async () => {
+  clearInterval(ticker);
+  resetPage();
+  await media?.cleanup();
+  media = undefined;
+});
 
 const active = (el: LiveChatRoom) => el.shadowRoot!.activeElement as HTMLElement | null;
 
@@ -187,34 +194,26 @@ describe('keyboard', () => {
     await until(() => playerStateOf(el)?.status === 'error'); // the playlist is still missing
   });
 
-  it('"Back to live" is reached and activates (player state driven through the element\'s seam)', async () => {
-    const { el, transport } = await mount();
+  it('"Back to live" is reached by keyboard once the viewer fell behind a sliding live window, and returns to the edge', async () => {
+    media = new MediaDir('kbd-live');
+    let first = 0;
+    const url = await media.writeLive('live.m3u8', first, 4);
+    ticker = setInterval(() => {
+      if (first + 4 >= 14) return;
+      first += 1;
+      void media!.writeLive('live.m3u8', first, 4);
+    }, 2000); // the origin's clock: one new 2 s segment per target duration
+    const { el, transport } = await mount({ userId: ME.id, attrs: { src: url } });
     transport.emit({ kind: 'attributes', attributes: { state: 'live' } });
-    await until(() => el.matches(':state(live)'));
-    // Being 6 s behind a live edge takes a real sliding window (see player-live.test.ts); here the
-    // element is handed that player state directly, and goLive is observed on its player host.
-    const calls: string[] = [];
-    const host = el as unknown as { _player: PlayerState; playerController: { goLive(): void } };
-    host.playerController.goLive = () => calls.push('goLive');
-    host._player = {
-      status: 'playing',
-      src: VOD,
-      live: true,
-      engine: 'hls.js',
-      muted: false,
-      autoplayBlocked: false,
-      behindLive: true,
-      latency: 9,
-      retry: null,
-      recovering: null,
-      error: null,
-    };
-    el.requestUpdate(); // a plain field: the player host's onState asks for the update
-    await el.updateComplete;
+    await until(() => el.matches(':state(live)') && el.videoState === 'playing', 15_000);
+    const video = $<HTMLVideoElement>(el, '[part~="video"]')!;
+    video.pause(); // the viewer paused while the window slides on
+    await until(() => !!$(el, '[part~="back-to-live"]'), 20_000);
+    const behindBy = playerStateOf(el)!.latency!;
     const button = await tabTo(el, '[part~="back-to-live"]');
     expect(button.textContent.trim()).toBe('Back to live');
     await userEvent.keyboard('{Enter}');
-    await userEvent.keyboard(' ');
-    expect(calls).toEqual(['goLive', 'goLive']);
-  });
+    await until(() => el.videoState === 'playing' && !$(el, '[part~="back-to-live"]'), 10_000);
+    expect(playerStateOf(el)!.latency!).toBeLessThan(behindBy);
+  }, 60_000);
 });

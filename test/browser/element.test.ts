@@ -45,12 +45,16 @@ describe('<live-chat-room> on the fake transport', () => {
   it('fires typed lcr-* events that bubble out of the shadow root', async () => {
     const { el, transport } = await mount();
     const seen: string[] = [];
-    document.body.addEventListener('lcr-message', (e) => seen.push((e as CustomEvent).detail.kind));
+    const targets: EventTarget[] = [];
+    document.body.addEventListener('lcr-message', (e) => {
+      seen.push((e as CustomEvent).detail.kind);
+      targets.push(e.target!);
+    });
     transport.push(customMessage('fan', 'send_like_message', { count: 3 }, 'Low'));
     transport.push(textMessage('fan', 'hi'));
     await until(() => seen.length === 2);
     expect(seen).toEqual(['like', 'text']);
-    expect(el.isConnected).toBe(true);
+    expect(targets).toEqual([el, el]); // dispatched on the element itself, heard by the page
   });
 
   it('takes a screenshot of a live room', async () => {
@@ -67,7 +71,12 @@ describe('<live-chat-room> on the fake transport', () => {
     ])
       transport.push(textMessage(who!, text!, { cloudCustomData: '{"lcr":{"level":12}}' }));
     await until(() => chatLines(el).length === 3);
-    const path = await page.screenshot({ path: 'element-live.png', element: el });
-    expect(path).toMatch(/element-live\.png$/);
+    await page.screenshot({ path: 'element-live.png', element: el });
+    // What the picture shows: the live badge, the anchor, the audience, the announcement, the lines.
+    expect(el.matches(':state(live)')).toBe(true);
+    const shown = el.shadowRoot!.textContent;
+    for (const text of ['Mina', 'Flash sale: 20% off everything until 9 pm!', '主播好！', 'hello from Seoul 👋'])
+      expect(shown).toContain(text);
+    expect(shown).toMatch(/1[,.]?234|1\.2K/i);
   });
 });

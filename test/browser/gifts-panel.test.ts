@@ -340,10 +340,15 @@ describe('gift panel', () => {
     const m = mount({ selected: 'crown', count: 10, balance: 1234, combo: 12 });
     await Promise.all(m.$$('img').map((i) => (i as HTMLImageElement).decode().catch(() => undefined)));
     await animationsDone(m.root); // past the open animation
-    const path = await page.screenshot({ path: '__screenshots__/gift-panel.png', element: m.host });
-    expect(path).toMatch(/gift-panel\.png$/);
+    await page.screenshot({ path: '__screenshots__/gift-panel.png', element: m.host });
+    // What the picture shows: the balance, the combo on the send button, every image decoded.
+    expect(m.$('[part="gift-balance"]')!.textContent).toMatch(/1,?234/);
+    expect(m.$('[part="gift-combo"]')!.textContent).toBe('×12');
+    expect(m.$$('img').every((i) => (i as HTMLImageElement).naturalWidth > 0)).toBe(true);
     m.update({ customOpen: true, count: 250, error: 'Not sent: your balance is too low.', busy: true, combo: 0 });
     await animationsDone(m.root);
     await page.screenshot({ path: '__screenshots__/gift-panel-custom.png', element: m.host });
+    expect(m.$('[part="gift-error"]')!.textContent).toContain('your balance is too low');
+    expect(m.$('[part="gift-combo"]')).toBeNull();
   });
 });

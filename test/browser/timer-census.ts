@@ -8,7 +8,7 @@
  */
 type Timer = { readonly kind: 'timeout' | 'interval'; readonly stack: string };
 
-/** Callers that are the test runner or the test's own helpers (`until`, `sleep`), not the code under test. */
+/** Callers that are the test runner or the test's own helpers (`until`), not the code under test. */
 const RUNNER = /birpc|@vitest|\/vitest\/|element-helpers\.ts|\.test\.ts/;
 
 /** The frame that called setTimeout/setInterval (line 0 is "Error", line 1 this file's wrapper). */

@@ -126,16 +126,17 @@ function holdIdle() {
   const orig = { request: w.requestIdleCallback, cancel: w.cancelIdleCallback };
   const held = manualIdle();
   const cancels: (() => void)[] = [];
-  const state = { firstAskedAt: NaN };
+  const state = { log: [] as string[] };
   w.requestIdleCallback = (run: () => void) => {
-    if (Number.isNaN(state.firstAskedAt)) state.firstAskedAt = performance.now();
+    if (!state.log.includes('asked')) state.log.push('asked');
     cancels.push(held.idle(run));
     return cancels.length;
   };
   w.cancelIdleCallback = (id: number) => cancels[id - 1]?.();
   return {
     ...held,
-    firstAskedAt: () => state.firstAskedAt,
+    /** `asked` once the first idle callback was asked for; the test adds its own entries. */
+    log: state.log,
     restore: () => {
       w.requestIdleCallback = orig.request;
       w.cancelIdleCallback = orig.cancel;
@@ -170,22 +171,18 @@ describe('the element warms its fonts once the room may work', () => {
     expect(held.pending()).toBe(0);
   });
 
-  it("with a stream to play, asks for idle time only after the video's first frame (or the room's 1 s cap)", async () => {
+  it("with a stream to play, asks for idle time only after the video's first frame", async () => {
     const el = document.createElement('live-chat-room');
     el.style.width = '640px';
     el.roomId = 'room-1';
     el.transport = new FakeTransport();
     el.src = VOD;
-    const appendedAt = performance.now();
     document.body.append(el);
     await el.updateComplete;
-    let framedAt = NaN;
-    el.shadowRoot!.querySelector('video')!.requestVideoFrameCallback(() => (framedAt = performance.now()));
+    el.shadowRoot!.querySelector('video')!.requestVideoFrameCallback(() => held.log.push('frame'));
     await until(() => held.pending() === 1, 10_000);
-    const askedAt = held.firstAskedAt();
-    // The room waits for the first frame, or for its 1 s cap on a machine too loaded to show one.
-    const afterFrame = framedAt <= askedAt;
-    const afterCap = askedAt - appendedAt >= 1000;
-    expect(afterFrame || afterCap, `asked at ${askedAt - appendedAt} ms, frame at ${framedAt - appendedAt} ms`).toBe(true);
+    // The room waits for the first frame (the VOD fixture shows it well within the 1 s cap; the
+    // cap itself is element-video-first.test.ts's).
+    expect(held.log).toEqual(['frame', 'asked']);
   });
 });
