@@ -5,7 +5,23 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'demo/media/**', 'demo/public/**', 'coverage/**', '**/*.d.ts', 'examples/**'] },
+  {
+    // What git ignores (.gitignore: builds, bench output, test scratch folders) is not linted either.
+    ignores: [
+      'test/bench/.build/**',
+      'test/bench/results/**',
+      'test/browser/player-tmp/**',
+      'test/browser/gifts-tmp/**',
+      '.vitest-attachments/**',
+      'dist/**',
+      'node_modules/**',
+      'demo/media/**',
+      'demo/public/**',
+      'coverage/**',
+      '**/*.d.ts',
+      'examples/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
