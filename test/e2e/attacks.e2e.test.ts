@@ -6,17 +6,15 @@
  * element's own defence: the victim's page shows none of it, and the drops are counted.
  * (The callback's refusals, 10016, are tested in test/unit/emulator/app-api.test.ts.)
  */
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ROOM, startDemo, type DemoApp } from '../../demo/server/demo-app.ts';
+import { DEMO_ROOM, type DemoApp } from '../../demo/server/demo-app.ts';
 import { encodeEnvelope, encodeGift } from '../../src/protocol/index.ts';
 import { TestClient } from '../unit/emulator/helpers.ts';
 import { DemoAdmin } from './demo-admin.ts';
-import { launchChromium } from './harness.ts';
-import { collectPageErrors, recordRoomEvents, recorded } from './room-page.ts';
+import { openDemoPage } from './demo-page.ts';
+import { recorded } from './room-page.ts';
 
-const VITE_CACHE = fileURLToPath(new URL('../../node_modules/.vite/attacks-e2e', import.meta.url));
 let demo: DemoApp | undefined;
 let browser: Browser | undefined;
 let page: Page;
@@ -58,20 +56,12 @@ const custom = (cmd: string, cmdInfo: Record<string, unknown>) => ({
 });
 
 beforeAll(async () => {
-  demo = await startDemo({
-    port: 0,
-    host: '127.0.0.1',
-    crowd: false,
-    quiet: true,
-    hmr: false,
-    viteCacheDir: VITE_CACHE,
-    env: { LCR_TRUST_CALLBACK: 'off' },
-  });
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  errors = collectPageErrors(page);
+  const opened = await openDemoPage('attacks-e2e', { LCR_TRUST_CALLBACK: 'off' });
+  demo = opened.demo;
+  browser = opened.browser;
+  page = opened.page;
+  errors = opened.errors;
   page.on('request', (r) => requested.push(r.url()));
-  await recordRoomEvents(page);
   await page.addInitScript(() => {
     const seen = { gifts: [] as string[], states: [] as string[], messages: [] as { kind: string; priority: string; text?: string }[] };
     (window as unknown as { __seen: typeof seen }).__seen = seen;

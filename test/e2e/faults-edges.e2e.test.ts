@@ -8,14 +8,12 @@
  * automatic once the fault ends, and that every gift is billed once and shown only when billed.
  * Recovery times are printed (`[faults]` lines) for the closing note, never asserted.
  */
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo, type DemoApp } from '../../demo/server/demo-app.ts';
-import { launchChromium } from './harness.ts';
-import { collectPageErrors, recordRoomEvents, recorded } from './room-page.ts';
+import type { DemoApp } from '../../demo/server/demo-app.ts';
+import { openDemoPage } from './demo-page.ts';
+import { recorded } from './room-page.ts';
 
-const VITE_CACHE = fileURLToPath(new URL('../../node_modules/.vite/faults-edges-e2e', import.meta.url));
 let demo: DemoApp | undefined;
 let browser: Browser | undefined;
 let context: BrowserContext;
@@ -63,20 +61,11 @@ async function faultGifts(handle: (route: Route, n: number) => Promise<void>): P
 const ledger = () => ({ ...demo!.emulator.app.ledger.stats });
 
 beforeAll(async () => {
-  demo = await startDemo({
-    port: 0,
-    host: '127.0.0.1',
-    crowd: false,
-    quiet: true,
-    hmr: false,
-    viteCacheDir: VITE_CACHE,
-    env: { LCR_WALLET_START: '100000' },
-  });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  collectPageErrors(page);
-  await recordRoomEvents(page);
+  const opened = await openDemoPage('faults-edges-e2e', { LCR_WALLET_START: '100000' });
+  demo = opened.demo;
+  browser = opened.browser;
+  context = opened.context;
+  page = opened.page;
   await page.addInitScript(() => {
     const w = window as unknown as { __gifts: string[]; __kicked: string[] };
     w.__gifts = [];

@@ -6,16 +6,14 @@
  * or doubled, gifts billed and delivered, High messages delivered. Recovery times are printed
  * (`[faults]` lines) for the closing note, never asserted.
  */
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ROOM, startDemo, type DemoApp } from '../../demo/server/demo-app.ts';
+import { DEMO_ROOM, type DemoApp } from '../../demo/server/demo-app.ts';
 import { TestClient, until } from '../unit/emulator/helpers.ts';
 import { DemoAdmin } from './demo-admin.ts';
-import { launchChromium } from './harness.ts';
-import { collectPageErrors, recordRoomEvents, recorded } from './room-page.ts';
+import { openDemoPage } from './demo-page.ts';
+import { recorded } from './room-page.ts';
 
-const VITE_CACHE = fileURLToPath(new URL('../../node_modules/.vite/faults-e2e', import.meta.url));
 let demo: DemoApp | undefined;
 let browser: Browser | undefined;
 let context: BrowserContext;
@@ -44,21 +42,13 @@ const waitConnected = () =>
 const reconnects = async () => (await recorded(page)).connections.filter((c) => c.state === 'reconnecting').length;
 
 beforeAll(async () => {
-  demo = await startDemo({
-    port: 0,
-    host: '127.0.0.1',
-    crowd: false,
-    quiet: true,
-    hmr: false,
-    viteCacheDir: VITE_CACHE,
-    env: { LCR_WALLET_START: '100000' },
-  });
+  const opened = await openDemoPage('faults-e2e', { LCR_WALLET_START: '100000' });
+  demo = opened.demo;
+  browser = opened.browser;
+  context = opened.context;
+  page = opened.page;
+  errors = opened.errors;
   admin = new DemoAdmin(demo.url, DEMO_ROOM);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  errors = collectPageErrors(page);
-  await recordRoomEvents(page);
   await page.addInitScript(() => {
     const w = window as unknown as { __longest: number };
     w.__longest = 0;
@@ -191,7 +181,6 @@ describe('fault matrix', () => {
     await new Promise((r) => setTimeout(r, Math.max(0, 10_000 - (Date.now() - t0))));
     await context.setOffline(false);
     const back = Date.now();
-    await new Promise((r) => setTimeout(r, 1100)); // the send rate (1 a second) before the retry
     await page.waitForFunction(
       (n) => {
         const states = (window as unknown as { __lcr: { connections: Array<{ state: string }> } }).__lcr.connections.map((c) => c.state);

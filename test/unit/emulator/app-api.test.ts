@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Emulator } from '../../../demo/server/emulator.ts';
 import type { CrowdOptions } from '../../../demo/server/hooks.ts';
 import { verifyUserSig } from '../../../demo/server/usersig.ts';
-import { createRoom, sleep, startEmulator, TestClient } from './helpers.ts';
+import { createRoom, fence, startEmulator, TestClient } from './helpers.ts';
 
 let emu: Emulator;
 const clients: TestClient[] = [];
@@ -143,7 +143,7 @@ describe('gift billing', () => {
       expect((await postAs(alice, '/api/gifts', { roomId: 'live', giftId: 'rose', count, clientId: 'g5' })).status).toBe(400);
     }
     expect((await postAs(alice, '/api/gifts', { roomId: 'nope', giftId: 'rose', count: 1, clientId: 'g6' })).status).toBe(404);
-    await sleep(300);
+    await fence(emu, 'live', w);
     expect(w.messages().filter((x) => x.type === 'TIMCustomElem')).toHaveLength(1);
     expect(await (await fetch(`${emu.url}/api/wallet?userID=alice`)).json()).toMatchObject({ balance: 1000 });
   });
@@ -178,7 +178,7 @@ describe('the before-send callback (trust)', () => {
     const text = await w.waitMessage((m) => m.type === 'TIMTextElem');
     // No role claim survives, the level is the server's, the client id stays; High is queued as Normal.
     expect(text).toMatchObject({ from: 'mallory', cloudCustomData: '{"lcr":{"level":2,"cid":"c-9"}}', priority: 'Normal' });
-    await sleep(200);
+    await fence(emu, 'live', w);
     expect(
       w
         .messages()

@@ -106,6 +106,27 @@ export async function rest(emu: Emulator, command: string, body: unknown, query 
   return (await res.json()) as Record<string, unknown>;
 }
 
+let fences = 0;
+
+/** The text of a `fence` message: tests that list texts leave these out. */
+export const isFence = (text: unknown): boolean => typeof text === 'string' && text.startsWith('fence ');
+
+/**
+ * Proves the room has delivered to `clients` everything sent before it: a Lowest-priority REST text
+ * (delivered after anything of higher or equal priority queued before it), awaited at each client.
+ * What a test expects *not* to arrive would have arrived by then — no fixed wait needed.
+ */
+export async function fence(emu: Emulator, roomId: string, ...clients: TestClient[]): Promise<void> {
+  const text = `fence ${++fences}`;
+  await rest(emu, 'group_open_http_svc/send_group_msg', {
+    GroupId: roomId,
+    Random: 900_000 + fences,
+    MsgPriority: 'Lowest',
+    MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }],
+  });
+  for (const c of clients) await c.waitMessage((m) => m.type === 'TIMTextElem' && m.payload.text === text, 5000);
+}
+
 export async function createRoom(emu: Emulator, id: string, extra: Record<string, unknown> = {}): Promise<void> {
   const r = await rest(emu, 'group_open_http_svc/create_group', { Type: 'AVChatRoom', Name: id, GroupId: id, ...extra });
   if (r.ErrorCode !== 0) throw new Error(`create_group: ${JSON.stringify(r)}`);

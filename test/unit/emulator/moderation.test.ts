@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { EmulatorConfig } from '../../../demo/server/config.ts';
 import type { Emulator } from '../../../demo/server/emulator.ts';
-import { createRoom, rest, sleep, startEmulator, TestClient, until } from './helpers.ts';
+import { createRoom, fence, isFence, rest, startEmulator, TestClient, until } from './helpers.ts';
 
 type Seen = { url: URL; body: Record<string, unknown> };
 let emu: Emulator | undefined;
@@ -44,7 +44,7 @@ const text = (t: string) => ({ wire: { type: 'TIMTextElem', text: t, priority: '
 const texts = (c: TestClient) =>
   c
     .messages()
-    .filter((m) => m.type === 'TIMTextElem')
+    .filter((m) => m.type === 'TIMTextElem' && !isFence(m.payload.text))
     .map((m) => m.payload.text);
 
 afterEach(async () => {
@@ -78,7 +78,7 @@ describe('before-send callback (Group.CallbackBeforeSendMsg)', () => {
     const dropped = await sender.request('send', text('drop me'));
     expect(dropped.ok).toBe(true); // the sender sees success
     await watcher.waitMessage((m) => m.payload.text === 'allowed');
-    await sleep(300);
+    await fence(emu!, 'live', watcher);
     expect(texts(watcher)).toEqual(['allowed']);
 
     const first = biz.seen[0]!;
@@ -148,12 +148,11 @@ describe('after-send callback (Group.CallbackAfterSendMsg)', () => {
     await watcher.waitMessage((m) => m.type === 'TIMTextElem');
     const room = emu!.rooms.get('live')!;
     await until(() => room.pending === 0 || undefined, 3000, 'frequency control to settle'); // delivered or shed
-    await sleep(100);
+    await watcher.ok('ping'); // every delivered frame was written to this socket before the answer
     const delivered = texts(watcher);
     expect(room.stats.shed.Normal).toBeGreaterThan(0);
     expect(delivered.length).toBe(8 - room.stats.shed.Normal);
     await until(() => after.seen.length === delivered.length || undefined, 2000, 'after-send calls');
-    await sleep(100);
     expect(after.seen.map((s) => (s.body.MsgBody as { MsgContent: { Text: string } }[])[0]!.MsgContent.Text).sort()).toEqual(
       [...delivered].sort(),
     );

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Emulator } from '../../../demo/server/emulator.ts';
 import { genUserSig } from '../../../demo/server/usersig.ts';
-import { rest, startEmulator, TestClient, until } from './helpers.ts';
+import { fence, rest, startEmulator, TestClient, until } from './helpers.ts';
 
 let emu: Emulator;
 const clients: TestClient[] = [];
@@ -238,7 +238,7 @@ describe('messages', () => {
       Content: 'only peter',
     });
     await peter.waitMessage((m) => m.payload.userDefinedField === 'only peter');
-    await new Promise((r) => setTimeout(r, 100));
+    await fence(emu, id, all);
     expect(all.messages().some((m) => m.payload.userDefinedField === 'only peter')).toBe(false);
   });
 

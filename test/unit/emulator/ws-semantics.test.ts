@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Emulator } from '../../../demo/server/emulator.ts';
 import { genUserSig } from '../../../demo/server/usersig.ts';
-import { createRoom, rest, startEmulator, TestClient, until } from './helpers.ts';
+import { createRoom, fence, rest, startEmulator, TestClient, until } from './helpers.ts';
 
 let emu: Emulator;
 const clients: TestClient[] = [];
@@ -55,7 +55,7 @@ describe('joining, receiving, sending', () => {
     expect(sent.id).toMatch(/^144115\d{12}-\d+-\d+$/);
     expect(Math.abs(sent.time - Date.now() / 1000)).toBeLessThan(5); // seconds, like Tencent
     // The sender's own instance gets no echo.
-    await new Promise((r) => setTimeout(r, 250));
+    await fence(emu, 'room-a', alice);
     expect(alice.messages().some((m) => m.ID === sent.id)).toBe(false);
     // A member sees the join tip of a logged-in user, with the member count.
     expect(
@@ -113,7 +113,9 @@ describe('joining, receiving, sending', () => {
     await tab1.login(emu, 'carol');
     const tab2 = await open();
     await tab2.login(emu, 'carol');
-    await new Promise((r) => setTimeout(r, 100));
+    // A kick would have reached tab1 before tab2's login answer; a round trip on each proves none came.
+    await tab1.ok('ping');
+    await tab2.ok('ping');
     expect(tab1.closed || tab2.closed).toBe(false);
   });
 

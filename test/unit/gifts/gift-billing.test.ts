@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../demo/server/emulator.ts';
 import { billGift } from '../../../src/gifts/gift-billing.ts';
-import { createRoom, sleep, startEmulator, TestClient } from '../emulator/helpers.ts';
+import { createRoom, fence, startEmulator, TestClient } from '../emulator/helpers.ts';
 
 let emu: Emulator | undefined;
 const clients: TestClient[] = [];
@@ -45,7 +45,7 @@ describe('billGift', () => {
     expect(calls).toBe(2);
     expect(await balance(emu, 'alice')).toBe(5000 - 2); // 2 roses at 1 coin, once
     expect(emu.app.ledger.stats).toEqual({ charged: 1, replayed: 1 });
-    await sleep(200);
+    await fence(emu, 'live', watcher);
     expect(watcher.messages().filter((m) => m.type === 'TIMCustomElem')).toHaveLength(1);
   });
 
