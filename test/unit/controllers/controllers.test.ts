@@ -86,11 +86,11 @@ describe('LikeController', () => {
     const host = new FakeHost();
     const link = new StoreLink();
     const likes = new LikeController(asElement(host), { link });
-    const transport = new FakeTransport({ onSend: (): SendResult => ({ ok: false, reason: 'rate-limited' }) });
+    const transport = new FakeTransport({ onSend: (): SendResult => ({ ok: false, reason: 'too-fast' }) });
     await startedStore(transport, link);
     const tap = likes.tap(4);
     await vi.advanceTimersByTimeAsync(1000);
-    await expect(tap).resolves.toEqual({ ok: false, reason: 'rate-limited' });
+    await expect(tap).resolves.toEqual({ ok: false, reason: 'too-fast' });
     expect(likes.total).toBe(4);
   });
 
