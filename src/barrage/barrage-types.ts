@@ -108,6 +108,8 @@ export interface BarrageOptions {
   readonly theme?: Partial<BarrageTheme>;
   /** Makes the worker (a host that serves the worker script from its own origin; tests). */
   readonly createWorker?: WorkerFactory;
+  /** Called once when a wanted worker could not start or died and the main thread took over. */
+  readonly onFallback?: (reason: string) => void;
 }
 
 export interface BarrageRenderer {

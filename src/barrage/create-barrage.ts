@@ -90,6 +90,7 @@ export function createBarrage(host: HTMLElement, options: BarrageOptions = {}): 
 
   const fallBackToMain = (): void => {
     if (dead || backend.mode === 'main') return;
+    options.onFallback?.('the barrage worker stopped; drawing on the main thread');
     backend.destroy();
     const fresh = makeCanvas();
     canvas.replaceWith(fresh);
@@ -109,7 +110,9 @@ export function createBarrage(host: HTMLElement, options: BarrageOptions = {}): 
     backend = wantWorker
       ? startWorkerBackend(canvas, size, clock, onEvent, () => queueMicrotask(fallBackToMain), options.createWorker)
       : startMainBackend(canvas, size, clock, onEvent);
-  } catch {
+  } catch (e) {
+    if (!wantWorker) throw e;
+    options.onFallback?.(`the barrage worker could not start (${e instanceof Error ? e.message : String(e)}); drawing on the main thread`);
     backend = startMainBackend(canvas, size, clock, onEvent);
   }
   if (hidden && !hiddenFreezes) backend.send({ t: 'visible', visible: false });

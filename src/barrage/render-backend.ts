@@ -3,11 +3,12 @@
  * page's main thread (fallback) — behind one small interface so the controller does not care.
  *
  * Owns: the worker (created, watched for failure, terminated) or the main-thread `PainterHost`.
- * A worker that fails to start (cross-origin script URL, CSP without `worker-src 'self'`, a
- * crash) is reported once through `onFailure`; the controller then swaps in a fresh canvas and a
+ * A worker that fails to start (a CSP without `blob:` or `'self'` in `worker-src`, a worker file
+ * served without CORS or as the wrong type, a crash) is reported once through `onFailure`; the controller then swaps in a fresh canvas and a
  * main-thread backend (a transferred canvas can never be drawn from the page again).
  */
-import BarrageWorker from './barrage-worker.ts?worker';
+import barrageWorkerFile from './barrage-worker.ts?worker&url';
+import { startWorker } from '../platform/workers.ts';
 import type { PainterCommand, PainterEvent, StageSize } from './barrage-protocol.ts';
 import type { BarrageMode, WorkerFactory } from './barrage-types.ts';
 import { trackResource } from './barrage-resources.ts';
@@ -35,7 +36,8 @@ export function workerModeSupported(): boolean {
   );
 }
 
-export const defaultWorkerFactory: WorkerFactory = () => new BarrageWorker({ name: 'lcr-barrage' });
+/** The painter's module worker, from the element's own origin whatever the page's (platform/workers.ts). */
+export const defaultWorkerFactory: WorkerFactory = () => startWorker(barrageWorkerFile, 'module', 'lcr-barrage');
 
 /**
  * Transfers `canvas` to a new worker. Throws (canvas untouched) when the worker cannot even be

@@ -22,6 +22,8 @@ export interface BarrageControllerOptions {
   readonly link: StoreLink;
   /** Resolves when the renderer's chunk may be fetched and run (the video's first frame goes first). */
   readonly after?: () => Promise<void>;
+  /** The painter's worker could not start or died; the barrage draws on the main thread. */
+  readonly onWorkerFallback?: (reason: string) => void;
 }
 
 export class BarrageController implements ReactiveController {
@@ -138,7 +140,11 @@ export class BarrageController implements ReactiveController {
         });
       return;
     }
-    this.barrage = barrageModule.createBarrage(layer, { settings: this.viewer, motion: motionForPreference(prefersReducedMotion()) });
+    this.barrage = barrageModule.createBarrage(layer, {
+      settings: this.viewer,
+      motion: motionForPreference(prefersReducedMotion()),
+      onFallback: (reason) => this.options.onWorkerFallback?.(reason),
+    });
     if (this.paused) this.barrage.pause();
     this.stopCapacity = this.barrage.onCapacity((free) => this.reportCapacity(free));
     this.reportCapacity(this.barrage.freeCapacity());

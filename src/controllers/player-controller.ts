@@ -20,6 +20,8 @@ export interface PlayerControllerOptions {
   readonly onState: (state: PlayerState) => void;
   /** Longest the rest of the room waits for the first frame (ms). */
   readonly videoFirstCapMs?: number;
+  /** hls.js's worker could not start or died; it transmuxes on the main thread. */
+  readonly onWorkerFallback?: (reason: string) => void;
 }
 
 /** The player has an answer for the viewer: a frame, a card (error, not live yet, ended) or a tap to play. */
@@ -60,6 +62,7 @@ export class PlayerController implements ReactiveController {
       this.player = new Player(video, {
         playlists: this.playlists,
         takeMediaSource: () => this.takeEarly(),
+        onWorkerFallback: (reason) => this.options.onWorkerFallback?.(reason),
         onState: (s) => {
           if (SETTLED.has(s.status)) this.openAfterFrame(video, s.status === 'playing');
           this.options.onState(s);

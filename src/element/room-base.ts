@@ -10,6 +10,7 @@ import { ChatController } from '../controllers/chat-controller.ts';
 import { CountdownController } from '../controllers/countdown-controller.ts';
 import { PlayerController } from '../controllers/player-controller.ts';
 import { SessionController } from '../controllers/session-controller.ts';
+import { WorkerWarningController } from '../controllers/worker-warning-controller.ts';
 import { emit, LcrEvent } from '../events/index.ts';
 import { resolveLang, type Lang } from '../i18n/index.ts';
 import { INITIAL_ROOM_VIEW, type PipelineMetrics, type RoomView } from '../pipeline/types.ts';
@@ -36,6 +37,8 @@ export class RoomBase extends RoomProperties implements Inspectable {
   protected _anchorUpdate: Partial<AnchorInfo> | undefined;
   private readonly internals: ElementInternals | undefined = this.attachInternals?.();
 
+  /** Declared before the parts that report to it: it watches from connect. */
+  private readonly workerWarnings: WorkerWarningController = new WorkerWarningController(this);
   private readonly session: SessionController = new SessionController(this, {
     config: () => sessionConfigOf(this),
     ready: () => this.loadInteractions(),
@@ -60,6 +63,7 @@ export class RoomBase extends RoomProperties implements Inspectable {
     layer: () => this.renderRoot.querySelector<HTMLElement>('.barrage'),
     link: this.session.link,
     after: () => this.playerController.videoFirst(),
+    onWorkerFallback: (reason) => this.workerWarnings.fellBack('barrage', reason),
   });
   protected readonly announcementFit: AnnouncementFitController = new AnnouncementFitController(this, () =>
     this.renderRoot.querySelector('.announcement .text'),
@@ -67,6 +71,7 @@ export class RoomBase extends RoomProperties implements Inspectable {
   protected readonly playerController: PlayerController = new PlayerController(this, {
     video: () => this.renderRoot.querySelector('video'),
     onState: (state) => this.onPlayer(state),
+    onWorkerFallback: (reason) => this.workerWarnings.fellBack('player', reason),
   });
 
   constructor() {

@@ -41,6 +41,25 @@ export interface GiftRequestDetail {
   readonly clientId: string;
 }
 
+/**
+ * Something degraded but the room goes on. `worker-blocked` the page's CSP refused a worker (the
+ * barrage or hls.js then runs on the main thread; `directive` and `source` say what to add);
+ * `worker-failed` a worker could not start or crashed (its file missing, served without CORS or as
+ * the wrong type) and the part runs on the main thread.
+ */
+export type LcrWarningCode = 'worker-blocked' | 'worker-failed';
+
+export interface WarningDetail {
+  readonly code: LcrWarningCode;
+  readonly message: string;
+  /** The part that degraded, when known. */
+  readonly part?: 'barrage' | 'player';
+  /** The CSP directive that refused it (`worker-blocked`). */
+  readonly directive?: string;
+  /** The source expression that directive needs (`blob:` or an origin). */
+  readonly source?: string;
+}
+
 export type RoomStateOrUnknown = RoomStateName | 'unknown';
 
 export interface LcrEventMap {
@@ -51,6 +70,7 @@ export interface LcrEventMap {
   'lcr-kicked': { readonly reason: KickReason };
   'lcr-mute-change': { readonly muted: boolean; readonly scope: 'all' | 'self'; readonly until: number };
   'lcr-error': ErrorDetail;
+  'lcr-warning': WarningDetail;
   'lcr-metrics': MetricsDetail;
   'lcr-gift': GiftEvent;
   'lcr-like': { readonly count: number; readonly total: number };
@@ -71,6 +91,10 @@ export const LCR_EVENTS: { readonly [K in LcrEventName]: { readonly cancelable: 
   'lcr-kicked': { cancelable: false, doc: 'the session ended for good (kicked, banned, logged in elsewhere, UserSig expired)' },
   'lcr-mute-change': { cancelable: false, doc: 'the room was muted, or this viewer was (`scope`, `until`)' },
   'lcr-error': { cancelable: false, doc: 'something failed: `code` is one of `LcrErrorCode`' },
+  'lcr-warning': {
+    cancelable: false,
+    doc: 'the room degraded and goes on: `code` is one of `LcrWarningCode` (a worker refused by CSP or failed)',
+  },
   'lcr-metrics': { cancelable: false, doc: 'at most 1/s: drops by priority and reason, queue depth, barrage, gift and heart counters' },
   'lcr-gift': { cancelable: false, doc: "every gift; the viewer's own once, after it was billed" },
   'lcr-like': { cancelable: false, doc: 'likes from others, aggregated per window: `{count, total}`' },

@@ -17,6 +17,8 @@ export interface HlsErrorFacts {
   readonly type: string;
   readonly details: string;
   readonly fatal: boolean;
+  /** `demuxerWorker`: hls.js's worker failed and it transmuxes on the main thread from now on. */
+  readonly event?: string;
 }
 
 export interface StreamFacts {

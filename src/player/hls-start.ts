@@ -13,6 +13,7 @@
  */
 import { openMediaSourceEarly, type EarlyMediaSource, type MediaAttachment } from './early-media-source.ts';
 import { HLS_WORKER_URL } from './hls-worker-url.ts';
+import { workerScriptUrl } from '../platform/workers.ts';
 import type { HlsConfig } from './hls-loader.ts';
 import type { PlaylistPrefetch } from './playlist-prefetch.ts';
 import { prefetchingFragmentLoader, prefetchingLoader } from './prefetch-loader.ts';
@@ -40,7 +41,10 @@ export interface HlsStart {
 }
 
 export function prepareHlsStart({ src, live, workerPath, playlists, video, early: opened }: HlsStartInput): HlsStart {
-  let config: Partial<HlsConfig> = hlsConfig({ live, workerPath: workerPath === undefined ? HLS_WORKER_URL : workerPath });
+  // Ours from any origin: hls.js starts a classic worker from this URL (a blob: bootstrap when
+  // our files are on another origin than the page, platform/workers.ts).
+  const path = workerPath === undefined ? workerScriptUrl(HLS_WORKER_URL, 'classic') : workerPath;
+  let config: Partial<HlsConfig> = hlsConfig({ live, workerPath: path });
   let segments: SegmentPrefetch | null = null;
   if (playlists) {
     config = { ...config, pLoader: prefetchingLoader(playlists) };

@@ -18,6 +18,8 @@ export interface PlayerOptions {
   readonly random?: () => number;
   /** URL of a served `hls.worker.js`; default ours (hls-worker-url.ts), `null` = transmux on the main thread. */
   readonly workerPath?: string | null;
+  /** Called when hls.js's worker failed to start or died (it transmuxes on the main thread from then). */
+  readonly onWorkerFallback?: (reason: string) => void;
   /** Force an engine (tests, or a host that knows better); default 'auto'. */
   readonly engine?: EnginePreference;
   /** How often the live edge is sampled (ms); default 1000. */

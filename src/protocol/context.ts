@@ -11,6 +11,11 @@ export interface DecodeContext extends UrlPolicy {
    * senders, the anchor and host-listed ids are added by `trustedSender` (see sender.ts).
    */
   readonly trustedIds?: ReadonlySet<string> | undefined;
+  /**
+   * The room server's URL (`emulator-url`): a root-relative stream or replay URL from the room is
+   * resolved against it, not against the page (an embed on another origin). Absent: the page's.
+   */
+  readonly roomBase?: string | undefined;
   /** Allow-list for stream, replay and poster URLs from the room (stream hosts); default: none but the page's origin. */
   readonly allowMediaUrl?: ((url: string) => boolean) | undefined;
   /** Allow-list for avatar URLs from messages; default: none (a generated avatar is shown). */

@@ -141,15 +141,25 @@ export function decodeRoomState(info: Record<string, unknown>, base: EventBase, 
 
 /**
  * A stream or replay URL from the room: same-origin, or on the host's stream-host list. Never
- * any `https:` URL, or whoever can set room state could point every player at their stream.
+ * any `https:` URL, or whoever can set room state could point every player at their stream. A
+ * root-relative URL is the room server's own: resolved against `roomBase` when there is one.
  */
 function mediaUrl(v: unknown, ctx: DecodeContext): string | undefined {
   const url = safeUrl(v, ctx.origin ? { origin: ctx.origin } : {});
   if (!url) return undefined;
-  if (url.startsWith('/') && !url.startsWith('//')) return url;
+  if (url.startsWith('/') && !url.startsWith('//')) return roomRelative(url, ctx.roomBase);
   try {
     if (ctx.origin !== undefined && new URL(url).origin === ctx.origin) return url;
     return ctx.allowMediaUrl?.(new URL(url).href) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function roomRelative(path: string, base: string | undefined): string | undefined {
+  if (base === undefined) return path;
+  try {
+    return new URL(path, base).href;
   } catch {
     return undefined;
   }

@@ -105,6 +105,7 @@ export class RoomSession {
       ...(config.identity.kind === 'user' ? { selfId: config.identity.userId } : {}),
       ...(config.anchorId ? { anchorId: config.anchorId } : {}),
       origin: location.origin,
+      ...(config.emulatorUrl ? { roomBase: new URL(config.emulatorUrl, location.href).href } : {}),
       ...(config.allowUrl ? { allowUrl: config.allowUrl } : {}),
       ...(config.trustedIds ? { trustedIds: config.trustedIds } : {}),
       ...(config.allowMediaUrl ? { allowMediaUrl: config.allowMediaUrl } : {}),

@@ -128,6 +128,17 @@ describe('the trusted path takes effect', () => {
     },
   );
 
+  it("a room-relative stream URL resolves against the room's server, not the page", () => {
+    const embedded: DecodeContext = { ...ctx, roomBase: 'http://rooms.example.test:8080/' };
+    const state = (info: Record<string, string>) =>
+      only(decodeFrame(from('administrator', encodeEnvelope('room_state_changed', { state: 'live', ...info })), embedded));
+    expect(state({ streamUrl: '/hls/r/live.m3u8' })).toMatchObject({ streamUrl: 'http://rooms.example.test:8080/hls/r/live.m3u8' });
+    expect(state({ replayUrl: '/vod/1.m3u8?t=1' })).toMatchObject({ replayUrl: 'http://rooms.example.test:8080/vod/1.m3u8?t=1' });
+    // A protocol-relative URL is not the room's own path: it stays under the host allow-list.
+    const other = state({ streamUrl: '//evil.test/x.m3u8' });
+    expect(other.kind === 'room-state' && other.streamUrl).toBeUndefined();
+  });
+
   it('a billed gift from the business server names the viewer who paid; own when that is us', () => {
     const billed = encodeGift(
       { type: 2, name: 'Crown', count: 20, units: '' },
