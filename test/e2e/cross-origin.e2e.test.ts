@@ -156,7 +156,7 @@ async function barrageDraws(page: Page, from: string): Promise<{ mode: string; p
         await admin.sendText(`viewer-${n}`, `hello from the crowd ${n++}`);
         return (await barrageStats(page, from))?.placed ?? 0;
       },
-      { timeout: 30_000, intervals: [500] },
+      { timeout: 30_000, interval: 500 },
     )
     .toBeGreaterThan(0);
   return (await barrageStats(page, from))!;
