@@ -15,8 +15,11 @@ export type WorkerKind = 'module' | 'classic';
 
 const bootstraps = new Map<string, string>();
 
+const pageUrl = (): string | undefined => (typeof location === 'undefined' ? undefined : location.href);
+
 /** Whether `file` is on the page's origin (then it can be a Worker's URL as it is). */
-export function sameOriginScript(file: string, page: string = location.href): boolean {
+export function sameOriginScript(file: string, page: string | undefined = pageUrl()): boolean {
+  if (page === undefined) return true;
   try {
     return new URL(file, page).origin === new URL(page).origin;
   } catch {
@@ -29,7 +32,8 @@ export function sameOriginScript(file: string, page: string = location.href): bo
  * otherwise a `blob:` bootstrap that loads it (made once per file and kept for the page's life:
  * hls.js keys its worker cache by this URL).
  */
-export function workerScriptUrl(file: string, kind: WorkerKind, page: string = location.href): string {
+export function workerScriptUrl(file: string, kind: WorkerKind, page: string | undefined = pageUrl()): string {
+  if (page === undefined) return file; // no page (a worker, Node): nothing to be cross-origin to
   const absolute = new URL(file, page).href;
   if (sameOriginScript(absolute, page)) return absolute;
   const key = `${kind} ${absolute}`;
