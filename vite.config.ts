@@ -40,9 +40,12 @@ export default defineConfig({
   // (a CDN, a Shopify theme's assets).
   base: './',
   worker: { format: 'es' },
+  // The self-contained build (every dependency bundled): what a `<script type="module">` from a CDN
+  // loads, and what the bench and the e2e pages measure. The npm build (vite.npm.config.ts) leaves
+  // the dependencies to the app's bundler.
   build: {
     target: 'es2022',
-    outDir: 'dist',
+    outDir: 'dist/cdn',
     manifest: true,
     sourcemap: true,
     // Not `build.lib`: its ES output is left unminified. Three entries, code-split, minified.
@@ -72,6 +75,18 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The packed tarball as an app installs it: types, contents, size budgets, SSR imports.
+          name: 'package',
+          environment: 'node',
+          include: ['test/package/**/*.test.ts'],
+          globalSetup: ['test/package/pack-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {

@@ -5,12 +5,7 @@ import { LiveChatRoom } from './element/live-chat-room.ts';
 
 export const TAG = 'live-chat-room';
 
-if (!customElements.get(TAG)) customElements.define(TAG, LiveChatRoom);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'live-chat-room': LiveChatRoom;
-  }
-}
+// No registry on a server (SSR in Node): importing this entry there defines nothing and throws nothing.
+if (typeof customElements !== 'undefined' && !customElements.get(TAG)) customElements.define(TAG, LiveChatRoom);
 
 export { LiveChatRoom };

@@ -14,6 +14,8 @@ function load(): Promise<unknown> {
 }
 
 function watch(): void {
+  // On a server (SSR in Node) there is no page to watch: importing this entry there does nothing.
+  if (typeof document === 'undefined' || typeof customElements === 'undefined') return;
   if (customElements.get(TAG)) return;
   if (document.getElementsByTagName(TAG).length > 0) {
     void load();

@@ -1,10 +1,11 @@
 /**
  * Owns the chat list for the element's lifetime (made on connect, destroyed on disconnect) and
- * draws the room store's `chat$` into it; a failed own line's Retry goes back to the store.
+ * draws the room store's `chat$` into it; a failed own line's Retry goes back to the store. The
+ * list's code is a lazy chunk (chat/chat-ui.ts), fetched after the video's first frame; what the
+ * store says before it arrives is kept (bounded) and drawn then.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ChatList } from '../chat/chat-list.ts';
-import { WARM_EMOJI, WARM_TEXT, warmFonts, type FontSample } from '../chat/warm-fonts.ts';
+import type { ChatList, FontSample } from '../chat/chat-ui.ts';
 import type { ChatItemRenderer } from '../chat/chat-types.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { ChatOp } from '../store/room-store.ts';
@@ -28,13 +29,26 @@ export interface ChatControllerOptions {
  * every gift line starts with, and its bold weight (names, badges). The barrage warms its own
  * canvas faces when it is made (`warmMeasure`).
  */
-const WARM_SAMPLES: readonly FontSample[] = [{ text: WARM_TEXT }, { text: WARM_EMOJI }, { text: WARM_TEXT, style: 'font-weight:700;' }];
+const warmSamples = ({ WARM_TEXT, WARM_EMOJI }: ChatUi): readonly FontSample[] => [
+  { text: WARM_TEXT },
+  { text: WARM_EMOJI },
+  { text: WARM_TEXT, style: 'font-weight:700;' },
+];
+
+type ChatUi = typeof import('../chat/chat-ui.ts');
+let chatUi: ChatUi | undefined;
+let chatUiLoad: Promise<ChatUi> | undefined;
+const loadChatUi = (): Promise<ChatUi> => (chatUiLoad ??= import('../chat/chat-ui.ts').then((m) => (chatUi = m)));
+
+/** Ops kept while the list's chunk loads: more than any list shows (its `max` is at most a few hundred). */
+const MAX_PENDING = 1000;
 
 export class ChatController implements ReactiveController {
   private list: ChatList | undefined;
   private stopWarming: (() => void) | undefined;
   private generation = 0;
   private connected = false;
+  private pending: ChatOp[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -49,11 +63,13 @@ export class ChatController implements ReactiveController {
     const generation = ++this.generation;
     void this.host.updateComplete.then(async () => {
       if (generation !== this.generation) return;
-      this.attach();
       // After the video's first frame (so it cannot delay it), in idle time while the room joins:
-      // the faces are loaded before the first messages are laid out.
+      // the list's chunk, then the faces, loaded before the first messages are laid out.
       const root = await this.options.fontsRoot();
-      if (generation === this.generation && root && !this.stopWarming) this.stopWarming = warmFonts(root, WARM_SAMPLES);
+      const ui = await loadChatUi().catch(() => undefined);
+      if (generation !== this.generation || !ui) return;
+      this.attach();
+      if (root && !this.stopWarming) this.stopWarming = ui.warmFonts(root, warmSamples(ui));
     });
   }
 
@@ -63,11 +79,11 @@ export class ChatController implements ReactiveController {
   }
 
   private attach(): void {
-    if (this.list) return;
+    if (this.list || !chatUi) return;
     const { log, pill, announcer } = this.options.parts();
     if (!log || !pill || !announcer) return;
     log.replaceChildren(); // a reconnected element starts a fresh list
-    this.list = new ChatList({
+    this.list = new chatUi.ChatList({
       log,
       pill,
       announcer,
@@ -79,6 +95,9 @@ export class ChatController implements ReactiveController {
       minIntervalMs: 100,
       maxPerFlush: 20,
     });
+    const pending = this.pending;
+    this.pending = [];
+    for (const op of pending) this.apply(op);
   }
 
   hostDisconnected(): void {
@@ -88,11 +107,17 @@ export class ChatController implements ReactiveController {
     this.stopWarming = undefined;
     this.list?.destroy();
     this.list = undefined;
+    this.pending = [];
   }
 
   private apply(op: ChatOp): void {
     const list = this.list;
-    if (!list) return;
+    if (!list) {
+      if (!this.connected) return;
+      this.pending.push(op);
+      if (this.pending.length > MAX_PENDING) this.pending.shift();
+      return;
+    }
     if (op.op === 'push') list.push(op.entry);
     else if (op.op === 'status') list.setStatus(op.id, op.status, op.reason);
     else if (op.op === 'remove') list.remove(op.id);

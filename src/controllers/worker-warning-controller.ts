@@ -2,7 +2,7 @@
  * Turns a part's fall-back to the main thread into one `lcr-warning` for the page's developer.
  *
  * Owns: while the element is connected, a watch on the page's CSP refusals of workers
- * (platform/workers.ts). When the barrage or the player reports that its worker did not start or
+ * (platform/worker-csp.ts). When the barrage or the player reports that its worker did not start or
  * died, the warning is `worker-blocked` with the directive and the source to add if the page's CSP
  * refused a worker since connect (the browser reports the refusal before the worker's error), else
  * `worker-failed`. One warning per part per connection: a part falls back once.
@@ -10,7 +10,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit, type WarningDetail } from '../events/index.ts';
-import { watchBlockedWorkers, type BlockedWorker } from '../platform/workers.ts';
+import { watchBlockedWorkers, type BlockedWorker } from '../platform/worker-csp.ts';
 
 type Part = NonNullable<WarningDetail['part']>;
 

@@ -153,3 +153,10 @@ export class LiveChatRoom extends RoomBase {
     });
   }
 }
+
+declare global {
+  /** `document.querySelector('live-chat-room')`, `createElement('live-chat-room')`: typed as the element. */
+  interface HTMLElementTagNameMap {
+    'live-chat-room': LiveChatRoom;
+  }
+}

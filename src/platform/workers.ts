@@ -7,8 +7,8 @@
  * started as it is, so `worker-src 'self'` keeps working.
  *
  * A page whose CSP has no `blob:` in `worker-src` refuses the bootstrap: `watchBlockedWorkers`
- * reports it (the browser's `securitypolicyviolation` event), naming the directive that would
- * allow it; the callers then run on the main thread.
+ * (worker-csp.ts) reports it, naming the directive that would allow it; the callers then run on
+ * the main thread. Imported only by the lazy barrage and player chunks.
  */
 
 export type WorkerKind = 'module' | 'classic';
@@ -49,41 +49,4 @@ export function workerScriptUrl(file: string, kind: WorkerKind, page: string | u
 /** Starts a worker for `file` from any origin (throws as `new Worker` does, e.g. under a CSP). */
 export function startWorker(file: string, kind: WorkerKind, name: string): Worker {
   return new Worker(workerScriptUrl(file, kind), { type: kind, name });
-}
-
-/** What a CSP refused when a worker was to start, and what would allow it. */
-export interface BlockedWorker {
-  /** The blocked script (`blob` for a bootstrap, else its URL). */
-  readonly blocked: string;
-  /** The directive that refused it (`worker-src`, or `script-src` / `default-src` it fell back to). */
-  readonly directive: string;
-  /** The source expression to add to that directive. */
-  readonly fix: string;
-}
-
-/**
- * Calls `report` for each worker the page's CSP refuses from now on (until the returned stop).
- * Only worker refusals: the event's effective directive is `worker-src`.
- */
-export function watchBlockedWorkers(report: (blocked: BlockedWorker) => void): () => void {
-  if (typeof document === 'undefined') return () => undefined;
-  const onViolation = (e: SecurityPolicyViolationEvent): void => {
-    if (e.effectiveDirective !== 'worker-src') return;
-    const blocked = e.blockedURI || 'unknown';
-    const directive = e.violatedDirective || 'worker-src';
-    const fix = blocked === 'blob' || blocked.startsWith('blob:') ? 'blob:' : sourceFor(blocked);
-    report({ blocked, directive, fix });
-  };
-  document.addEventListener('securitypolicyviolation', onViolation);
-  return () => document.removeEventListener('securitypolicyviolation', onViolation);
-}
-
-/** The source expression that allows `url`: `'self'` on the page's origin, else the URL's origin. */
-function sourceFor(url: string): string {
-  try {
-    const origin = new URL(url).origin;
-    return origin === location.origin ? "'self'" : origin;
-  } catch {
-    return url;
-  }
 }
