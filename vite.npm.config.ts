@@ -25,7 +25,7 @@ export default defineConfig({
     outDir: 'dist',
     rollupOptions: {
       ...cdnBuild.rollupOptions,
-      // \`cdn\` is the CDN build's alone (dist/cdn/cdn.js): a script tag needs everything bundled.
+      // `cdn` is the CDN build's alone (dist/cdn/cdn.js): a script tag needs everything bundled.
       input: { index: 'src/index.ts', define: 'src/define.ts', loader: 'src/loader.ts', testing: 'src/testing.ts' },
       external: isDependency,
     },
