@@ -34,7 +34,7 @@ export default defineConfig({
   plugins: [rawHlsFixtures()],
   optimizeDeps: {
     // Pre-bundled up front, so the first browser run is not reloaded mid-test.
-    include: ['hls.js/light', 'lit', 'rxjs', 'lottie-web/build/player/lottie_light_canvas'],
+    include: ['hls.js/light', 'lit', 'rxjs', 'lottie-web/build/player/lottie_light_canvas', 'react', 'react-dom/client', '@lit/react'],
   },
   // Relative URLs, so the worker and lazy chunks load next to the entry wherever it is hosted
   // (a CDN, a Shopify theme's assets).

@@ -58,29 +58,48 @@ describe('the tarball', () => {
   });
 });
 
+/** An app's production bundle of `source` (React left out: the app has it either way). */
+async function appBundle(source: string, minify: boolean): Promise<Rollup.OutputChunk[]> {
+  const entry = join(CONSUMER, `entry-${Math.random().toString(36).slice(2)}.js`);
+  writeFileSync(entry, source);
+  const out = (await build({
+    root: CONSUMER,
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, minify, rollupOptions: { input: entry, external: ['react', 'react-dom'] } },
+  })) as Rollup.RollupOutput | Rollup.RollupOutput[];
+  return (Array.isArray(out) ? out : [out]).flatMap((o) => o.output).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
+}
+
 describe('in an app', () => {
-  async function bundle(source: string): Promise<string> {
-    const entry = join(CONSUMER, `entry-${Math.random().toString(36).slice(2)}.js`);
-    writeFileSync(entry, source);
-    const out = (await build({
-      root: CONSUMER,
-      configFile: false,
-      logLevel: 'silent',
-      build: { write: false, minify: false, rollupOptions: { input: entry } },
-    })) as Rollup.RollupOutput | Rollup.RollupOutput[];
-    const outputs = Array.isArray(out) ? out : [out];
-    return outputs
-      .flatMap((o) => o.output)
-      .map((c) => (c.type === 'chunk' ? c.code : ''))
-      .join('\n');
-  }
+  const bundle = async (source: string): Promise<string> => (await appBundle(source, false)).map((c) => c.code).join('\n');
 
   it("a bundler keeps `import 'live-chat-room/define'` (the registration) and the loader's watch", async () => {
     expect(await bundle(`import 'live-chat-room/define';\n`)).toMatch(/customElements\.define\(/);
     expect(await bundle(`import 'live-chat-room/loader';\n`)).toMatch(/new MutationObserver\(/);
   }, 120_000);
 
-  it.each(['live-chat-room', 'live-chat-room/define', 'live-chat-room/loader', 'live-chat-room/testing'])(
+  it('the React wrapper adds ≤ 1 KB gzip to an app that registers the tag (its code and @lit/react)', async () => {
+    const gz = (chunks: Rollup.OutputChunk[]): number => chunks.reduce((n, c) => n + gzipSync(c.code, { level: 9 }).length, 0);
+    const plain = gz(await appBundle(`import 'live-chat-room/define';\n`, true));
+    const wrapped = gz(await appBundle(`import { LiveChatRoom } from 'live-chat-room/react';\nconsole.log(LiveChatRoom);\n`, true));
+    console.log(`size: React wrapper adds ${((wrapped - plain) / 1024).toFixed(2)} KB gzip (${plain} → ${wrapped} bytes, every chunk)`);
+    expect(wrapped).toBeGreaterThan(plain);
+    expect(wrapped - plain).toBeLessThanOrEqual(1024);
+  }, 120_000);
+
+  it('react-dom/server renders the tag with its attributes (SSR)', () => {
+    const script = [
+      `import { createElement } from 'react';`,
+      `import { renderToString } from 'react-dom/server';`,
+      `const { LiveChatRoom } = await import('live-chat-room/react');`,
+      `console.log(renderToString(createElement(LiveChatRoom, { roomId: 'demo-room', 'emulator-url': 'http://127.0.0.1:8080', onLcrGift: () => {} })));`,
+    ].join('\n');
+    const html = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: CONSUMER, encoding: 'utf8' });
+    expect(html).toMatch(/^<live-chat-room[^>]*emulator-url="http:\/\/127\.0\.0\.1:8080"[^>]*><\/live-chat-room>/);
+  });
+
+  it.each(['live-chat-room', 'live-chat-room/define', 'live-chat-room/loader', 'live-chat-room/testing', 'live-chat-room/react'])(
     'importing %s in Node (SSR) does not throw',
     (entry) => {
       const script = `const m = await import(${JSON.stringify(entry)}); console.log(Object.keys(m).sort().join(','));`;

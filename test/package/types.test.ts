@@ -17,6 +17,8 @@ import { TAG } from 'live-chat-room/define';
 import 'live-chat-room/loader';
 import { LiveChatRoom as FromCdn } from 'live-chat-room/cdn';
 import { FakeTransport, inspectRoom } from 'live-chat-room/testing';
+import { createElement } from 'react';
+import { LiveChatRoom as Room, type LiveChatRoomProps } from 'live-chat-room/react';
 
 const tag: 'live-chat-room' = TAG;
 const el = document.createElement('live-chat-room');
@@ -47,6 +49,23 @@ el.noSuchProperty = true;
 // @ts-expect-error not an lcr event name
 LCR_EVENTS['lcr-nope'];
 void inspectRoom(el).barrage;
+const props: LiveChatRoomProps = {
+  roomId: 'demo-room',
+  anchor: { nick: 'Ava', followed: false },
+  onLcrGift: (e) => {
+    const count: number = e.detail.gift.count;
+    void count;
+  },
+  onLcrRoomStateChange: (e) => {
+    const state: string = e.detail.state;
+    void state;
+  },
+};
+createElement(Room, props);
+// @ts-expect-error roomId is a string in React too
+createElement(Room, { roomId: 1 });
+// @ts-expect-error the event props are typed: no such field in the detail of lcr-like
+createElement(Room, { onLcrLike: (e) => e.detail.nope });
 void tag, room, same, cancelable, kind;
 `;
 
