@@ -46,7 +46,9 @@ function cdnServer(broken: boolean): Server {
     } catch {
       return void res.writeHead(404, { 'access-control-allow-origin': '*' }).end();
     }
-    const worker = /worker/.test(path);
+    // The worker files themselves (assets/barrage-worker-*.js, assets/hls.worker-*.js), not the
+    // chunk that starts them (chunks/workers-*.js).
+    const worker = /^\/assets\/[^/]*worker[^/]*\.js$/.test(path);
     res
       .writeHead(200, {
         'content-type': broken && worker ? 'text/plain' : (TYPES[extname(file)] ?? 'application/octet-stream'),
