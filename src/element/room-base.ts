@@ -23,10 +23,11 @@ import type { AnchorInfo } from './types.ts';
 
 export class RoomBase extends RoomProperties implements Inspectable {
   static override properties: PropertyDeclarations = {
-    _room: { state: true },
-    _settingsOpen: { state: true },
-    _announcementOpen: { state: true },
-    _anchorUpdate: { state: true },
+    // Internal state: never an attribute (said twice, so the manifest analyzer sees it too).
+    _room: { state: true, attribute: false },
+    _settingsOpen: { state: true, attribute: false },
+    _announcementOpen: { state: true, attribute: false },
+    _anchorUpdate: { state: true, attribute: false },
   };
 
   protected _room: RoomView = INITIAL_ROOM_VIEW;
@@ -210,7 +211,10 @@ export class RoomBase extends RoomProperties implements Inspectable {
     if (this.internals?.states) applyStates(this.internals.states, this._room, !this.userId, this._player?.status ?? 'idle');
   }
 
-  /** Read-only views of what the room paints, for `inspectRoom` (`live-chat-room/testing`). */
+  /**
+   * Read-only views of what the room paints, for `inspectRoom` (`live-chat-room/testing`).
+   * @internal
+   */
   [INSPECT](): RoomInspection {
     const ui = this.interactions;
     return {
