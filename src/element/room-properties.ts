@@ -45,29 +45,39 @@ export class RoomProperties extends LitElement {
   roomId = '';
   /** HLS URL; otherwise the room's own stream (group attribute `streamUrl`). */
   src = '';
+  /** Image shown on the stage before the first frame. */
   poster = '';
   /** Use the room emulator at this URL. */
   emulatorUrl = '';
   /** Use Tencent Cloud Chat with this SDKAppID. */
   sdkAppId = 0;
+  /** Who is watching; without it the viewer is a guest (watches, cannot send). */
   userId = '';
+  /** Your server's UserSig endpoint (POST `{userID}` → `{userSig}`); the secret stays there. */
   userSigUrl = '';
+  /** A UserSig you already have (a property only: never put it in markup). */
   userSig = '';
+  /** The viewer's display name. */
   nick = '';
   /** Any ChatTransport; wins over `emulator-url` and `sdk-app-id`. */
   transport: ChatTransport | undefined;
   /** An already logged-in Tencent SDK instance ("log in outside"). */
   chat: unknown;
+  /** The anchor shown in the header: `{ userId, nick, avatar, followers, followed }`. */
   anchor: AnchorInfo | undefined;
   /** Announcement set by the host; the room's own announcement replaces it when it changes. */
   announcement = '';
   /** The most chat lines kept (the reference kit's barrageMaxCount). */
   barrageMaxCount = 200;
+  /** Hide the barrage (the viewer can still switch it on from the stage). */
   noBarrage = false;
+  /** Hide the chat column. */
   noChat = false;
+  /** `en`, `ko` or `zh-CN`; default: the nearest `lang` attribute, then the page's language. */
   override lang = '';
   /** Muted autoplay (the browser allows only muted autoplay). */
   autoplay = true;
+  /** `(entry, defaultLine) => Node`: draw chat lines yourself (text only; never markup from a message). */
   renderChatItem: ChatItemRenderer | undefined;
   /** Extra URL allow-list for avatars and gift assets from messages. */
   allowUrl: ((url: string) => boolean) | undefined;
@@ -93,7 +103,9 @@ export class RoomProperties extends LitElement {
   giftsSrc = '';
   /** The business server that bills a gift and sends it to the room (POST, see README). */
   giftEndpoint = '';
+  /** Hide the gift button and panel. */
   noGifts = false;
+  /** Hide the like button. */
   noLikes = false;
   /** Like aggregation window in ms (default 1000; never below 250). */
   likeWindow = 1000;

@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import manifestJson from '../../custom-elements.json';
 import { LiveChatRoom } from '../../src/element/live-chat-room.ts';
-import { elementDeclaration, type Manifest } from '../manifest.ts';
+import { elementDeclaration, type Manifest } from '../../scripts/manifest.ts';
 import { $, CATALOG, customMessage, ME, mount, resetPage, textMessage, until, untilPlaying, VOD } from './element-helpers.ts';
 import { CMD } from '../../src/protocol/index.ts';
 

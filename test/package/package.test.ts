@@ -35,7 +35,17 @@ const gzipKb = (paths: string[]): number => paths.reduce((n, p) => n + gzipSync(
 
 describe('the tarball', () => {
   it('holds the build, the declarations, the licence and the readme; no tests, demo or media', () => {
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/types/index.d.ts', 'dist/cdn/cdn.js']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'LICENSE',
+        'README.md',
+        'package.json',
+        'dist/types/index.d.ts',
+        'dist/cdn/cdn.js',
+        'custom-elements.json',
+        'html-custom-data.json',
+      ]),
+    );
     expect(files.filter((f) => /^(test|demo|examples|scripts)\//.test(f))).toEqual([]);
     expect(files.filter((f) => /\.(m3u8|mp4|png|jpg|webm)$|(^|\/)\.vite\//.test(f))).toEqual([]);
   });

@@ -14,7 +14,7 @@ import { LCR_EVENTS } from '../../src/events/index.ts';
 import { INITIAL_ROOM_VIEW, type RoomView } from '../../src/pipeline/types.ts';
 import type { PlayerStatus } from '../../src/player/player-state.ts';
 import { ROOM_STATES, type ConnectionState } from '../../src/protocol/index.ts';
-import { elementDeclaration, type Manifest } from '../manifest.ts';
+import { elementDeclaration, type Manifest } from '../../scripts/manifest.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const committed = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')) as Manifest;

@@ -13,6 +13,8 @@ export interface Member extends Named {
 export interface ElementDeclaration {
   readonly name: string;
   readonly tagName?: string;
+  readonly description?: string;
+  readonly summary?: string;
   readonly customElement?: boolean;
   readonly attributes?: readonly (Named & { readonly fieldName?: string })[];
   readonly members?: readonly Member[];
