@@ -69,6 +69,28 @@ createElement(Room, { onLcrLike: (e) => e.detail.nope });
 void tag, room, same, cancelable, kind;
 `;
 
+/** React 19's JSX with the types-only entry: `<live-chat-room>` props and `on<event>` handlers typed. */
+const CONSUMER_TSX = `
+import type {} from 'live-chat-room/react-jsx';
+import type { LiveChatRoom } from 'live-chat-room';
+
+export const room = (
+  <live-chat-room
+    roomId="demo-room"
+    anchor={{ nick: 'Ava' }}
+    onlcr-gift={(e) => {
+      const name: string = e.detail.gift.name;
+      void name;
+    }}
+    ref={(el: LiveChatRoom | null) => void el?.sendText}
+  />
+);
+// @ts-expect-error roomId is a string
+export const wrongType = <live-chat-room roomId={7} />;
+// @ts-expect-error the handler's event is typed: no such field in lcr-like's detail
+export const wrongDetail = <live-chat-room onlcr-like={(e) => e.detail.nope} />;
+`;
+
 const MODES = [
   { resolution: 'bundler', module: 'esnext' },
   { resolution: 'node16', module: 'node16' },
@@ -77,6 +99,7 @@ const MODES = [
 
 describe('types from the packed package', () => {
   writeFileSync(join(CONSUMER, 'consumer.ts'), CONSUMER_TS);
+  writeFileSync(join(CONSUMER, 'consumer-jsx.tsx'), CONSUMER_TSX);
 
   it.each(MODES)('resolve and check under moduleResolution $resolution', ({ resolution, module }) => {
     const config = join(CONSUMER, `tsconfig.${resolution}.json`);
@@ -92,8 +115,9 @@ describe('types from the packed package', () => {
           strict: true,
           noEmit: true,
           skipLibCheck: false,
+          jsx: 'react-jsx',
         },
-        files: ['consumer.ts'],
+        files: ['consumer.ts', 'consumer-jsx.tsx'],
       }),
     );
     let output = '';
