@@ -5,7 +5,8 @@ import { LiveChatRoom } from './element/live-chat-room.ts';
 
 export const TAG = 'live-chat-room';
 
-// No registry on a server (SSR in Node): importing this entry there defines nothing and throws nothing.
-if (typeof customElements !== 'undefined' && !customElements.get(TAG)) customElements.define('live-chat-room', LiveChatRoom); // the literal, for the manifest analyzer
+// On a server (SSR) this registers into lit's server-side registry, or does nothing where there is
+// none. The tag is written out (not `TAG`) so the manifest analyzer reads it.
+if (typeof customElements !== 'undefined' && !customElements.get(TAG)) customElements.define('live-chat-room', LiveChatRoom);
 
 export { LiveChatRoom };

@@ -38,7 +38,15 @@ const warmSamples = ({ WARM_TEXT, WARM_EMOJI }: ChatUi): readonly FontSample[] =
 type ChatUi = typeof import('../chat/chat-ui.ts');
 let chatUi: ChatUi | undefined;
 let chatUiLoad: Promise<ChatUi> | undefined;
-const loadChatUi = (): Promise<ChatUi> => (chatUiLoad ??= import('../chat/chat-ui.ts').then((m) => (chatUi = m)));
+/** A failed fetch is forgotten, so the next connect asks again. */
+const loadChatUi = (): Promise<ChatUi> =>
+  (chatUiLoad ??= import('../chat/chat-ui.ts').then(
+    (m) => (chatUi = m),
+    (err: unknown) => {
+      chatUiLoad = undefined;
+      throw err;
+    },
+  ));
 
 /** Ops kept while the list's chunk loads: more than any list shows (its `max` is at most a few hundred). */
 const MAX_PENDING = 1000;
