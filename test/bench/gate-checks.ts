@@ -8,10 +8,13 @@ import type { BundleResult } from './workloads/bundle.ts';
 import type { RunRecord } from './workloads/page-runs.ts';
 import type { PipelineResult } from './workloads/pipeline.ts';
 import { TARGET_LATENCY_S, type PlayerRecord } from './workloads/player.ts';
+import { crossOriginChecks } from './cross-origin-checks.ts';
 
 export interface Measured {
   readonly runs: Readonly<Record<string, readonly RunRecord[]>>;
   readonly player?: readonly PlayerRecord[];
+  /** X7: ours cross-origin (`ours`) vs same-origin (`peer`). */
+  readonly crossPlayer?: readonly PlayerRecord[];
   readonly bundle?: BundleResult;
   readonly pipeline?: PipelineResult;
   /** Messages in W3's soak. */
@@ -338,5 +341,6 @@ export function buildChecks(m: Measured): CheckInput[] {
     values: p && Number.isFinite(p.msgPerSec) ? [p.msgPerSec] : [],
     unmeasured: !p ? 'W6 did not run' : p.error,
   });
+  checks.push(...crossOriginChecks(m.runs['X1@40'], m.crossPlayer, pairRatios));
   return checks;
 }

@@ -21,6 +21,8 @@ export interface Report {
   readonly machine: Record<string, unknown>;
   readonly runs: Record<string, RunRecord[]>;
   readonly player: PlayerRecord[];
+  /** X7 (G11.ttff): ours cross-origin (`ours`) vs same-origin (`peer`). */
+  readonly crossPlayer?: PlayerRecord[];
   readonly bundle?: BundleResult;
   readonly pipeline?: PipelineResult;
   readonly gates: GateRow[];

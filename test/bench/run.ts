@@ -65,16 +65,18 @@ async function main(): Promise<number> {
     commit: gitRev(),
   };
   log(`machine: ${JSON.stringify(machine)}`);
-  const env: Env = { browser, baseUrl: server.url, liveUrl: server.liveUrl, profile, log, self };
+  const env: Env = { browser, baseUrl: server.url, crossUrl: server.crossUrl, liveUrl: server.liveUrl, profile, log, self };
   const runs: Record<string, RunRecord[]> = {};
   const measured = (): Measured => ({
     runs,
     player,
+    crossPlayer,
     ...(bundle ? { bundle } : {}),
     ...(pipeline ? { pipeline } : {}),
     w3Messages: profile.w3Messages,
   });
   let player: Awaited<ReturnType<typeof runPlayer>> = [];
+  let crossPlayer: Awaited<ReturnType<typeof runPlayer>> = [];
   let bundle: Awaited<ReturnType<typeof measureBundle>> | undefined;
   let pipeline: Awaited<ReturnType<typeof runPipeline>> | undefined;
   const workloads = pageWorkloads(profile, self);
@@ -84,9 +86,24 @@ async function main(): Promise<number> {
     );
     player = await runPlayer(browser, server.url, server.liveUrl, profile.w7Reps, profile.w7WatchMs, log, self, profile.w7Loads);
   };
+  const runX7 = async (): Promise<void> => {
+    log(`X7: player start, ours cross-origin vs same-origin × ${profile.w7Reps} (${profile.w7Loads} page loads a side each)`);
+    crossPlayer = await runPlayer(
+      browser,
+      server.url,
+      server.liveUrl,
+      profile.w7Reps,
+      profile.w7WatchMs,
+      log,
+      false,
+      profile.w7Loads,
+      server.crossUrl,
+    );
+  };
   try {
     for (const w of workloads) if (wanted(w.key)) runs[w.key] = await runPageWorkload(w, env);
     if (wanted('W7')) await runW7();
+    if (!self && wanted('X7')) await runX7();
     if (!self && wanted('W6')) {
       log(`W6: pipeline (${profile.pipelineMessages} messages × 3)`);
       pipeline = await runPipeline(profile.pipelineMessages);
@@ -100,9 +117,10 @@ async function main(): Promise<number> {
     if (!self) {
       for (const key of noisyWorkloads(measured())) {
         const w = workloads.find((x) => x.key === key);
-        if (!w && key !== 'W7') continue;
+        if (!w && key !== 'W7' && key !== 'X7') continue;
         log(`re-running ${key} once (spread > 1.5×)`);
         if (w) runs[key] = await runPageWorkload(w, env);
+        else if (key === 'X7') await runX7();
         else await runW7();
         rerun.add(key);
       }
@@ -122,6 +140,7 @@ async function main(): Promise<number> {
       machine: { ...machine, loadavgEnd },
       runs,
       player,
+      ...(crossPlayer.length ? { crossPlayer } : {}),
       ...(bundle ? { bundle } : {}),
       ...(pipeline ? { pipeline } : {}),
       gates,

@@ -30,7 +30,21 @@ export async function buildPages(): Promise<void> {
 export interface BenchServer {
   readonly url: string;
   readonly liveUrl: string;
+  /**
+   * A second origin that serves only the pages, each with `<base href="<url>/">`: the page's
+   * origin is this one, every script, worker file and asset comes from `url` (as a CDN serves them,
+   * with CORS). The cross-origin workloads (X1, X7) load ours from here.
+   */
+  readonly crossUrl: string;
   close(): Promise<void>;
+}
+
+/** The built page `name`.html with a `<base>` to `assetsOrigin`, or null. */
+function pageWithBase(path: string, assetsOrigin: string): string | null {
+  if (!/^[\w-]+\.html$/.test(path)) return null;
+  const file = join(BENCH_BUILD_DIR, path);
+  if (!existsSync(file)) return null;
+  return readFileSync(file, 'utf8').replace('<head>', `<head><base href="${assetsOrigin}/">`);
 }
 
 export async function startServer(): Promise<BenchServer> {
@@ -47,9 +61,29 @@ export async function startServer(): Promise<BenchServer> {
     // Like a CDN: hashed build files are immutable, pages are not. Each page load has a fresh
     // browser context, so its cache starts empty (a first visit) either way.
     const cache = path.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store';
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': cache });
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': cache,
+      // For the pages of the second origin (crossUrl), as a CDN allows any page to load its files.
+      'Access-Control-Allow-Origin': '*',
+    });
     res.end(readFileSync(file));
   });
   const url = await listenLocal(server);
-  return { url, liveUrl: `${url}/hls/bench/live.m3u8`, close: () => closeServer(server) };
+  const pages: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!.replace(/^\/+/, '');
+    const html = pageWithBase(path, url);
+    if (html === null) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-store' }).end(html);
+  });
+  const crossUrl = await listenLocal(pages);
+  return {
+    url,
+    liveUrl: `${url}/hls/bench/live.m3u8`,
+    crossUrl,
+    close: async () => {
+      await closeServer(pages);
+      await closeServer(server);
+    },
+  };
 }

@@ -15,6 +15,8 @@ export interface Side {
   readonly role: 'ours' | 'peer';
   /** Bench page name (pages/<name>.html). */
   readonly page: string;
+  /** Where the page is served from, when not the run's `baseUrl` (the cross-origin workloads). */
+  readonly baseUrl?: string;
 }
 
 export interface RunRecord {
@@ -56,7 +58,7 @@ export interface PageRunOptions {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export async function runOnce(workload: string, side: Side, rep: number, plan: Plan, o: PageRunOptions): Promise<RunRecord> {
-  const session = await BenchSession.open(o.browser, o.baseUrl, side.page);
+  const session = await BenchSession.open(o.browser, side.baseUrl ?? o.baseUrl, side.page);
   try {
     const setup = await session.setup({ liveUrl: o.liveUrl, effectUrl: o.effectUrl });
     if (o.warmup) await session.run(o.warmup);

@@ -13,6 +13,8 @@ export interface PageWorkload {
   readonly peer: string | null;
   readonly warmup?: Plan;
   readonly settleMs?: number;
+  /** Ours from another origin (the `ours` role) against ours from the page's own (the `peer` role). */
+  readonly crossOrigin?: boolean;
 }
 
 export const W1 = (p: Profile, rate: number): PageWorkload => ({
@@ -20,6 +22,9 @@ export const W1 = (p: Profile, rate: number): PageWorkload => ({
   plan: { seed: 1000 + rate, rate, durationMs: p.w1Ms, tailMs: p.tailMs },
   peer: 'danmaku-canvas',
 });
+
+/** W1's stream at `rate`, ours from a CDN-like second origin against ours from the page's own (G11). */
+export const X1 = (p: Profile, rate: number): PageWorkload => ({ ...W1(p, rate), key: `X1@${rate}`, peer: 'ours', crossOrigin: true });
 
 export const W1dom = (p: Profile, rate: number): PageWorkload => ({ ...W1(p, rate), key: `W1dom@${rate}`, peer: 'danmaku-dom' });
 

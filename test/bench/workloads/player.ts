@@ -41,12 +41,19 @@ export async function runPlayer(
   log: (s: string) => void,
   self = false,
   loads = 3,
+  /** X7: ours from another origin (`ours` role) against ours from the page's own (`peer` role). */
+  crossUrl?: string,
 ): Promise<PlayerRecord[]> {
   const out: PlayerRecord[] = [];
-  const sides = [
-    { role: 'ours' as const, page: 'ours' },
-    { role: 'peer' as const, page: self ? 'ours' : 'hls-bare' },
-  ];
+  const sides: readonly { role: 'ours' | 'peer'; page: string; baseUrl: string }[] = crossUrl
+    ? [
+        { role: 'ours', page: 'ours', baseUrl: crossUrl },
+        { role: 'peer', page: 'ours', baseUrl },
+      ]
+    : [
+        { role: 'ours', page: 'ours', baseUrl },
+        { role: 'peer', page: self ? 'ours' : 'hls-bare', baseUrl },
+      ];
   for (let rep = 0; rep < reps; rep++) {
     const watched = new Map<string, PlayerResult>();
     const firsts = new Map<string, { nav: number[]; start: number[] }>(sides.map((s) => [s.role, { nav: [], start: [] }]));
@@ -54,14 +61,14 @@ export async function runPlayer(
       for (const side of sides) {
         // The page starts its player itself once loaded: time to first frame counts from navigation
         // without the harness's round trips (both sides alike).
-        const { session, result } = await BenchSession.openPlaying(browser, baseUrl, side.page, liveUrl, load === 0 ? watchMs : 0);
+        const { session, result } = await BenchSession.openPlaying(browser, side.baseUrl, side.page, liveUrl, load === 0 ? watchMs : 0);
         try {
           const r = await result;
           if (load === 0) watched.set(side.role, r);
           firsts.get(side.role)!.nav.push(r.ttffFromNavMs);
           firsts.get(side.role)!.start.push(r.ttffMs);
         } catch (err) {
-          log(`  W7 ${rep}.${load} ${side.page}: failed: ${(err as Error).message.split('\n')[0]}`);
+          log(`  ${crossUrl ? 'X7' : 'W7'} ${rep}.${load} ${side.page}: failed: ${(err as Error).message.split('\n')[0]}`);
         } finally {
           await session.close();
         }
@@ -82,7 +89,7 @@ export async function runPlayer(
       };
       out.push(rec);
       log(
-        `  W7         ${rep} ${r.engine.padEnd(22)} ttff ${rec.ttffMs.toFixed(0)}ms (nav ${rec.ttffFromNavMs.toFixed(0)}ms of ${f.nav.map((x) => x.toFixed(0)).join('/')}) latency ${rec.latencyMedian.toFixed(2)}s stalls ${r.stalls} dropped ${r.video?.dropped ?? '?'}`,
+        `  ${crossUrl ? 'X7' : 'W7'} ${side.baseUrl === crossUrl ? 'cross' : 'same '} ${rep} ${r.engine.padEnd(22)} ttff ${rec.ttffMs.toFixed(0)}ms (nav ${rec.ttffFromNavMs.toFixed(0)}ms of ${f.nav.map((x) => x.toFixed(0)).join('/')}) latency ${rec.latencyMedian.toFixed(2)}s stalls ${r.stalls} dropped ${r.video?.dropped ?? '?'}`,
       );
     }
   }
