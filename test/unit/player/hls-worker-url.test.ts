@@ -20,13 +20,15 @@ describe('prefetchHlsWorker', () => {
     expect(asked).toEqual([new URL(HLS_WORKER_URL, page).href]);
   });
 
-  test('leaves a worker file on another origin alone (it could not be a worker there)', async () => {
+  test('a worker file on another origin (a CDN) is fetched too, as a CORS request', async () => {
     const { prefetchHlsWorker } = await fresh();
-    expect(prefetchHlsWorker({ get, page, file: 'https://cdn.example/lcr/assets/hls.worker-1.js' })).toBe(false);
-    expect(prefetchHlsWorker({ get, page: 'not a url', file: 'hls.worker.js' })).toBe(false);
-    expect(asked).toEqual([]);
-    expect(prefetchHlsWorker({ get, page, file: 'https://shop.example/assets/hls.worker-1.js' })).toBe(true); // still once per page
-    expect(asked).toEqual(['https://shop.example/assets/hls.worker-1.js']);
+    const modes: boolean[] = [];
+    const getting = (url: string, crossOrigin: boolean): Promise<Response> => (modes.push(crossOrigin), get(url));
+    expect(prefetchHlsWorker({ get: getting, page: 'not a url', file: 'hls.worker.js' })).toBe(false);
+    expect(prefetchHlsWorker({ get: getting, page, file: 'https://cdn.example/lcr/assets/hls.worker-1.js' })).toBe(true);
+    expect(prefetchHlsWorker({ get: getting, page, file: 'https://shop.example/assets/hls.worker-1.js' })).toBe(false); // once per page
+    expect(asked).toEqual(['https://cdn.example/lcr/assets/hls.worker-1.js']);
+    expect(modes).toEqual([true]);
   });
 
   test('a failed fetch is swallowed (hls.js fetches the file itself and sees the error)', async () => {
