@@ -3,8 +3,9 @@
  * of the element is a typed prop (objects such as `anchor`, `gifts` or `transport` are set as
  * properties, also in React 18, which would only set attributes), and every `lcr-*` event is a
  * typed `on…` prop: `lcr-gift` → `onLcrGift`, `lcr-room-state-change` → `onLcrRoomStateChange`.
- * Importing it registers the tag (as `live-chat-room/define` does); on a server it renders the tag
- * and the browser upgrades it.
+ * Importing it registers the tag (as `live-chat-room/define` does); on a server `react-dom/server`
+ * renders the tag with its attributes (test/package/package.test.ts). Checked in React 19; React 18
+ * is not tested here yet.
  */
 import React from 'react';
 import { createComponent, type EventName } from '@lit/react';
