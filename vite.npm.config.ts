@@ -15,8 +15,7 @@ export function isDependency(id: string): boolean {
   return DEPENDENCIES.some((d) => (d.endsWith('/') ? id.startsWith(d) : id === d || id.startsWith(`${d}/`)));
 }
 
-const { build: _cdnBuild, ...shared } = base;
-const cdnBuild = base.build ?? {};
+const { build: cdnBuild = {}, ...shared } = base;
 
 export default defineConfig({
   ...shared,

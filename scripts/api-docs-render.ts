@@ -12,10 +12,10 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
   );
 }
 
-const named = (list: readonly Named[] | undefined, label: (n: Named) => string): string =>
+const named = (list: readonly Named[] | undefined): string =>
   table(
     ['name', 'description'],
-    (list ?? []).map((n) => [label(n), n.description ?? '']),
+    (list ?? []).map((n) => [code(n.name), n.description ?? '']),
   );
 
 export function apiMarkdown(el: ElementDeclaration): string {
@@ -61,18 +61,14 @@ export function apiMarkdown(el: ElementDeclaration): string {
       ['event', 'type', 'description'],
       (el.events ?? []).map((e) => [code(e.name), code(e.type?.text), e.description ?? '']),
     ),
-    '## Slots',
-    '',
-    named(el.slots, (n) => code(n.name)),
-    '## Parts (`::part()`)',
-    '',
-    named(el.cssParts, (n) => code(n.name)),
-    '## CSS custom properties',
-    '',
-    named(el.cssProperties, (n) => code(n.name)),
-    '## Custom states (`:state()`)',
-    '',
-    named(el.cssStates, (n) => code(n.name)),
+    ...(
+      [
+        ['Slots', el.slots],
+        ['Parts (`::part()`)', el.cssParts],
+        ['CSS custom properties', el.cssProperties],
+        ['Custom states (`:state()`)', el.cssStates],
+      ] as const
+    ).flatMap(([title, list]) => [`## ${title}`, '', named(list)]),
   ].join('\n');
 }
 

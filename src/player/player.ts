@@ -181,9 +181,9 @@ export class Player {
         if (current()) this.started = true;
       },
       hlsError: (facts) => {
-        if (current() && facts.event === 'demuxerWorker')
-          this.options.onWorkerFallback?.('the hls.js worker stopped; transmuxing on the main thread');
-        if (current()) this.act(decideHlsError(facts, { live, started: this.started }, this.budget, this.limits));
+        if (!current()) return;
+        if (facts.event === 'demuxerWorker') this.options.onWorkerFallback?.('the hls.js worker stopped; transmuxing on the main thread');
+        this.act(decideHlsError(facts, { live, started: this.started }, this.budget, this.limits));
       },
       nativeError: (code) => {
         if (current()) this.act(decideNativeError(code, { live, started: this.started }, this.budget, this.limits));

@@ -10,20 +10,18 @@
  * - A CDN that serves the worker files as text/plain without CORS: the same fall-back, as
  *   `worker-failed`.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type DemoApp } from '../../demo/server/demo-app.ts';
 import { DemoAdmin } from './demo-admin.ts';
-import { closeServer, launchChromium, listenLocal } from './harness.ts';
+import { builtFile, closeServer, launchChromium, listenLocal } from './harness.ts';
 import { collectPageErrors, waitForPlayback } from './room-page.ts';
-
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.map': 'application/json' };
 
 let out = '';
 let demo: DemoApp | undefined;
@@ -38,24 +36,18 @@ let pages = '';
 function cdnServer(broken: boolean): Server {
   return createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = normalize(join(out, path));
-    if (!file.startsWith(out)) return void res.writeHead(403).end();
-    let body: Buffer;
-    try {
-      body = readFileSync(file);
-    } catch {
-      return void res.writeHead(404, { 'access-control-allow-origin': '*' }).end();
-    }
+    const found = builtFile(out, path);
+    if (!found) return void res.writeHead(404, { 'access-control-allow-origin': '*' }).end();
     // The worker files themselves (assets/barrage-worker-*.js, assets/hls.worker-*.js), not the
     // chunk that starts them (chunks/workers-*.js).
     const worker = /^\/assets\/[^/]*worker[^/]*\.js$/.test(path);
     res
       .writeHead(200, {
-        'content-type': broken && worker ? 'text/plain' : (TYPES[extname(file)] ?? 'application/octet-stream'),
+        'content-type': broken && worker ? 'text/plain' : found.type,
         'cache-control': 'public, max-age=31536000, immutable',
         ...(broken && worker ? {} : { 'access-control-allow-origin': '*' }),
       })
-      .end(body);
+      .end(found.body);
   });
 }
 

@@ -3,14 +3,14 @@
  * nothing else while no `<live-chat-room>` is on the page, and defines the element as soon as one
  * is added later (a theme section, a client-side route).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeServer, launchChromium, listenLocal } from './harness.ts';
+import { builtFile, closeServer, launchChromium, listenLocal } from './harness.ts';
 
 let out: string;
 let server: Server | undefined;
@@ -19,7 +19,6 @@ let browser: Browser | undefined;
 
 const page = (entry: string): string =>
   `<!doctype html><meta charset="utf-8"><title>${entry}</title><body><script type="module" src="/${entry}.js"></script></body>`;
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'lcr-loader-'));
@@ -30,16 +29,9 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/html' }).end(page(path === '/' ? 'loader' : 'define'));
       return;
     }
-    const file = normalize(join(out, path));
-    if (!file.startsWith(out)) return void res.writeHead(403).end();
-    let body: Buffer;
-    try {
-      body = readFileSync(file);
-    } catch {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    const found = builtFile(out, path);
+    if (!found) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': found.type }).end(found.body);
   });
   base = await listenLocal(server);
   browser = await launchChromium();
@@ -57,7 +49,7 @@ describe('loader entry', () => {
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
     await page.goto(`${base}/`);
-    await page.waitForTimeout(300);
+    await page.waitForLoadState('networkidle'); // nothing more on the way: what was asked for is all
     // The loader and, at most, the tiny shared runtime it imports; nothing of the element.
     expect(scripts[0]).toBe('/loader.js');
     expect(scripts.filter((s) => s !== '/loader.js' && !/^\/chunks\/(rolldown-runtime|preload-helper)/.test(s))).toEqual([]);
@@ -91,7 +83,7 @@ describe('loader entry', () => {
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
     await page.goto(`${base}/define.html`);
     await page.waitForFunction(() => !!customElements.get('live-chat-room') && !('MediaSource' in window), undefined, { timeout: 10_000 });
-    await page.waitForTimeout(300);
+    await page.waitForLoadState('networkidle'); // nothing more on the way: what was asked for is all
     expect(scripts).toContain('/define.js');
     expect(scripts.filter((s) => /hls/.test(s))).toEqual([]);
   });
